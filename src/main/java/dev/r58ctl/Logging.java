@@ -1,0 +1,58 @@
+package dev.r58ctl;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Logging goes to {@code r58ctl.log} under the state directory, never to the terminal: SLF4J (ours and
+ * JGit's) is bound to java.util.logging, which gst1-java-core uses too, and JUL's console handler is removed
+ * before anything can log.
+ */
+public final class Logging {
+    public static final String FILE_NAME = "r58ctl.log";
+    private static final int MAX_BYTES = 5 << 20;
+    private static final int FILES = 3;
+    private static Path current;
+
+    private Logging() {
+    }
+
+    /** Removes every handler, so that nothing logged before {@link #toFile} reaches the terminal. */
+    public static void silence() {
+        LogManager.getLogManager().reset();
+        Logger.getLogger("").setLevel(Level.INFO);
+    }
+
+    /** Sends the log to {@code dir/r58ctl.log} (moved to r58ctl.log.1 at 5 MiB, 3 files kept); null if it cannot be written. */
+    public static synchronized Path toFile(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        if (file.equals(current)) {
+            return current;
+        }
+        try {
+            Files.createDirectories(dir);
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
+            RotatingFileHandler handler = new RotatingFileHandler(file, MAX_BYTES, FILES, new SimpleFormatter());
+            Logger root = Logger.getLogger("");
+            for (var h : root.getHandlers()) {
+                root.removeHandler(h);
+                h.close();
+            }
+            root.addHandler(handler);
+            current = file;
+            return file;
+        } catch (IOException | RuntimeException e) {
+            return null; // an unwritable state directory must not stop a read-only command
+        }
+    }
+
+    public static synchronized Path currentFile() {
+        return current;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.r58ctl;
+
+import dev.r58ctl.cli.Cli;
+import java.io.PrintWriter;
+
+/** Entry point: runs one command and exits with its code (0 success, 1 the checked thing failed, 2 bad input). */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Logging.silence();
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = Cli.commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

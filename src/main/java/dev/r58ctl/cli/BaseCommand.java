@@ -1,0 +1,29 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.config.Config;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every leaf command needs: the configuration and the two output streams. */
+abstract class BaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    protected Config config() {
+        return ((RootCommand) spec.root().userObject()).config();
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    protected void printJson(Object value) {
+        out().println(Json.write(value));
+    }
+}

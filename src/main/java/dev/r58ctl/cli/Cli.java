@@ -1,0 +1,48 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.R58Exception;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line in one place, so that tests run commands in-process exactly as the launcher does.
+ * Errors end as one line on stderr: {@link R58Exception} with its own exit code, usage errors with 2, and
+ * anything unexpected with 1 and its stack trace in the log file only.
+ */
+public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("r58ctl: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more.");
+            return R58Exception.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (ex instanceof R58Exception r) {
+                c.getErr().println("r58ctl: " + r.getMessage());
+                LOG.warn("{}", r.getMessage());
+                return r.exitCode();
+            }
+            LOG.error("internal error", ex);
+            c.getErr().println("r58ctl: internal error: " + ex + " (details in " + logHint() + ")");
+            return R58Exception.FAILED;
+        });
+        return cl;
+    }
+
+    private static String logHint() {
+        var f = dev.r58ctl.Logging.currentFile();
+        return f == null ? "the log file" : f.toString();
+    }
+}

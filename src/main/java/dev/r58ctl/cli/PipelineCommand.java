@@ -1,0 +1,9 @@
+package dev.r58ctl.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code r58ctl pipeline}: the cameras' GStreamer pipelines. */
+@Command(name = "pipeline", description = "Show, check and run camera pipelines.",
+        subcommands = {PipelineShowCommand.class, PipelinePreflightCommand.class, PipelineRunCommand.class})
+final class PipelineCommand {
+}

@@ -1,0 +1,332 @@
+package dev.r58ctl.config;
+
+import dev.r58ctl.R58Exception;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds, reads and validates the configuration. The first problem found is thrown as one line naming the
+ * file, line and key; nothing is half-loaded.
+ */
+public final class ConfigLoader {
+    public static final List<Path> SEARCH_PATH = List.of(Path.of("config.yml"), Path.of("/etc/r58ctl/config.yml"));
+
+    private static final List<String> TOP_KEYS = List.of(
+            "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "codecs", "encoders", "cameras");
+    private static final List<String> RECORDER_KEYS = List.of(
+            "repo", "config", "service", "health_url", "status_url", "fix_log");
+    private static final List<String> MEDIAMTX_KEYS = List.of("host", "rtsp_port", "rtmp_port", "api_url");
+    /** Keys that only r58ctl's file has: a searched file with none of them is taken for the recorder's own. */
+    private static final Set<String> OWN_MARKERS = Set.of("recorder", "codecs", "encoders", "kernel_log", "state_dir");
+    private static final Pattern PROPERTY = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
+    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`]+");
+
+    private Path explicitFile;
+    private Path stateDirOverride;
+    private Path compatibleFile = Platform.DEVICE_TREE_COMPATIBLE;
+    private List<Path> searchPath = SEARCH_PATH;
+    private Path home = Path.of(System.getProperty("user.home", "/root"));
+
+    /** A file given with {@code --config}: it must exist. */
+    public ConfigLoader file(Path file) {
+        this.explicitFile = file;
+        return this;
+    }
+
+    /** {@code --state-dir}: wins over the file's {@code state_dir}. */
+    public ConfigLoader stateDir(Path dir) {
+        this.stateDirOverride = dir;
+        return this;
+    }
+
+    /** Where platform detection reads the device tree (tests point it at a fixture). */
+    public ConfigLoader compatibleFile(Path file) {
+        this.compatibleFile = file;
+        return this;
+    }
+
+    public ConfigLoader searchPath(List<Path> paths) {
+        this.searchPath = List.copyOf(paths);
+        return this;
+    }
+
+    public ConfigLoader home(Path home) {
+        this.home = home;
+        return this;
+    }
+
+    public Config load() {
+        List<String> notes = new ArrayList<>();
+        Path file = locate(notes);
+        YamlNode root;
+        if (file == null) {
+            notes.add("no configuration file found (looked at --config, "
+                    + String.join(", ", searchPath.stream().map(Path::toString).toList())
+                    + "); using built-in defaults");
+            root = builtIn();
+        } else {
+            root = YamlNode.parse(file, file.toString());
+        }
+        return build(file, root, notes);
+    }
+
+    private Path locate(List<String> notes) {
+        if (explicitFile != null) {
+            if (!Files.isRegularFile(explicitFile)) {
+                throw R58Exception.badInput(explicitFile + ": no such configuration file");
+            }
+            return explicitFile;
+        }
+        for (Path candidate : searchPath) {
+            if (Files.isRegularFile(candidate)) {
+                YamlNode probe = YamlNode.parse(candidate, candidate.toString());
+                if (probe.isMap() && probe.map().containsKey("cameras")
+                        && Collections.disjoint(probe.map().keySet(), OWN_MARKERS)) {
+                    notes.add(candidate + " looks like the recorder's own file; skipped (point recorder.config at it)");
+                    continue;
+                }
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Config build(Path file, YamlNode root, List<String> notes) {
+        Map<String, YamlNode> top = root.isNull() ? Map.of() : root.mapOf(TOP_KEYS);
+
+        String platformSetting = "auto";
+        Platform platform = Platform.detect(compatibleFile);
+        YamlNode platformNode = top.get("platform");
+        if (platformNode != null) {
+            platformSetting = platformNode.string("auto, r58 or generic").trim();
+            switch (platformSetting) {
+                case "auto" -> { }
+                case "r58" -> platform = Platform.R58;
+                case "generic" -> platform = Platform.GENERIC;
+                default -> throw platformNode.error("expected auto, r58 or generic, got " + YamlNode.quote(platformSetting));
+            }
+        }
+
+        Path stateDir = stateDirOverride != null ? stateDirOverride
+                : expand(top.containsKey("state_dir") ? top.get("state_dir").string("a directory")
+                : "~/.local/state/r58ctl");
+
+        Config.RecorderSettings recorder = recorder(top.get("recorder"));
+        Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
+        String kernelLog = kernelLog(top.get("kernel_log"));
+        Map<String, YamlNode> defaults = builtIn().map();
+        Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
+        Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
+                encoders(defaults.get("encoders"), Map.of()));
+
+        CameraReader reader = new CameraReader(platform, codecs);
+        Map<String, YamlNode> own = top.containsKey("cameras") ? top.get("cameras").map() : Map.of();
+        Path camerasFrom = file;
+        Map<String, YamlNode> recorderCameras = null;
+        if (recorder.config() != null) {
+            if (Files.isRegularFile(recorder.config())) {
+                YamlNode recorderRoot = YamlNode.parse(recorder.config(), recorder.config().toString());
+                YamlNode cams = recorderRoot.isMap() ? recorderRoot.map().get("cameras") : null;
+                if (cams == null) {
+                    throw recorderRoot.error("the recorder's file has no cameras: section");
+                }
+                recorderCameras = cams.map();
+                camerasFrom = recorder.config();
+            } else {
+                notes.add("recorder.config " + recorder.config() + " not found; cameras come from "
+                        + (file == null ? "the built-in defaults" : file));
+            }
+        }
+
+        List<Camera> cameras = new ArrayList<>();
+        if (recorderCameras != null) {
+            for (Map.Entry<String, YamlNode> e : own.entrySet()) {
+                if (!recorderCameras.containsKey(e.getKey())) {
+                    throw e.getValue().error("not a camera of the recorder's file " + recorder.config()
+                            + " (it has " + String.join(", ", recorderCameras.keySet()) + ")");
+                }
+            }
+            int index = 0;
+            for (Map.Entry<String, YamlNode> e : recorderCameras.entrySet()) {
+                Map<String, YamlNode> keys = new LinkedHashMap<>();
+                e.getValue().map().forEach((k, v) -> {
+                    if (CameraReader.RECORDER_KEYS.contains(k)) {
+                        keys.put(k, v); // the recorder's other keys are its own business
+                    }
+                });
+                YamlNode overlay = own.get(e.getKey());
+                if (overlay != null) {
+                    keys.putAll(overlay.mapOf(CameraReader.ALL_KEYS));
+                }
+                cameras.add(reader.read(e.getValue(), keys, index++));
+            }
+        } else {
+            int index = 0;
+            for (YamlNode cam : own.values()) {
+                cameras.add(reader.read(cam, cam.mapOf(CameraReader.ALL_KEYS), index++));
+            }
+        }
+        if (cameras.isEmpty()) {
+            notes.add("no cameras configured");
+        }
+        return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, codecs,
+                encoders, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+    }
+
+    private Config.RecorderSettings recorder(YamlNode node) {
+        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(RECORDER_KEYS);
+        Path repo = m.containsKey("repo") ? absolute(m.get("repo")) : Path.of("/opt/preke-r58-recorder");
+        Path config = m.containsKey("config")
+                ? (m.get("config").isNull() ? null : absolute(m.get("config")))
+                : repo.resolve("config.yml");
+        String service = m.containsKey("service") ? matching(m.get("service"), SERVICE, "a systemd unit name")
+                : "preke-recorder";
+        String health = m.containsKey("health_url") ? matching(m.get("health_url"), URL, "an http:// URL")
+                : "http://127.0.0.1:8000/health";
+        String status = m.containsKey("status_url") ? matching(m.get("status_url"), URL, "an http:// URL")
+                : health.replaceFirst("/health$", "") + "/status";
+        String fixLog = m.containsKey("fix_log") ? m.get("fix_log").string("a path relative to the repository")
+                : "docs/fix-log.md";
+        if (fixLog.startsWith("/") || fixLog.contains("..")) {
+            throw m.get("fix_log").error("expected a path inside the repository, got " + YamlNode.quote(fixLog));
+        }
+        return new Config.RecorderSettings(repo, config, service, health, status, fixLog);
+    }
+
+    private Config.MediamtxSettings mediamtx(YamlNode node) {
+        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(MEDIAMTX_KEYS);
+        String host = m.containsKey("host") ? matching(m.get("host"), HOST, "a host name or address") : "127.0.0.1";
+        int rtsp = m.containsKey("rtsp_port") ? m.get("rtsp_port").integer("a TCP port", 1, 65535) : 8554;
+        int rtmp = m.containsKey("rtmp_port") ? m.get("rtmp_port").integer("a TCP port", 1, 65535) : 1935;
+        String api = m.containsKey("api_url") ? matching(m.get("api_url"), URL, "an http:// URL")
+                : "http://127.0.0.1:9997";
+        return new Config.MediamtxSettings(host, rtsp, rtmp, api);
+    }
+
+    private String kernelLog(YamlNode node) {
+        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(List.of("source"));
+        if (!m.containsKey("source")) {
+            return "auto";
+        }
+        YamlNode s = m.get("source");
+        String v = s.string("auto, kmsg, journalctl, dmesg or file:PATH").trim();
+        if (List.of("auto", "kmsg", "journalctl", "dmesg").contains(v)) {
+            return v;
+        }
+        if (v.startsWith("file:") && v.length() > 5) {
+            return "file:" + expand(v.substring(5));
+        }
+        throw s.error("expected auto, kmsg, journalctl, dmesg or file:PATH, got " + YamlNode.quote(v));
+    }
+
+    /** The shipped example, whose codecs: and encoders: are the defaults a file's entries replace one by one. */
+    private static YamlNode builtIn() {
+        return YamlNode.parse(resource("config.yml"), "built-in defaults");
+    }
+
+    private Map<Platform, Map<Codec, String>> codecs(YamlNode node, Map<Platform, Map<Codec, String>> base) {
+        Map<Platform, Map<Codec, String>> out = new EnumMap<>(Platform.class);
+        for (Platform p : Platform.values()) {
+            out.put(p, new EnumMap<>(Codec.class));
+            if (base != null) {
+                out.get(p).putAll(base.get(p));
+            }
+        }
+        if (node == null) {
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> p : node.mapOf(List.of("r58", "generic")).entrySet()) {
+            Platform platform = Platform.valueOf(p.getKey().toUpperCase());
+            for (Map.Entry<String, YamlNode> c : p.getValue().mapOf(List.of("h264", "h265")).entrySet()) {
+                Codec codec = Codec.valueOf(c.getKey().toUpperCase());
+                String element = c.getValue().string("an encoder element");
+                KnownEncoder known = KnownEncoder.of(element).orElseThrow(() -> c.getValue().error(
+                        "unknown encoder " + YamlNode.quote(element) + "; expected one of " + KnownEncoder.names()));
+                if (known.codec() != codec) {
+                    throw c.getValue().error(element + " encodes " + known.codec().key() + ", not " + codec.key());
+                }
+                out.get(platform).put(codec, element);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Map<String, Object>> encoders(YamlNode node, Map<String, Map<String, Object>> base) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>(base);
+        if (node == null) {
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
+            KnownEncoder known = KnownEncoder.of(e.getKey()).orElseThrow(() -> e.getValue().error(
+                    "unknown encoder; expected one of " + KnownEncoder.names()));
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> p : e.getValue().map().entrySet()) {
+                if (!PROPERTY.matcher(p.getKey()).matches()) {
+                    throw p.getValue().error("not a property name (lower-case letters, digits and -)");
+                }
+                if (p.getKey().equals(known.bitrateProperty()) || p.getKey().equals("bitrate")) {
+                    throw p.getValue().error("the bitrate comes from each camera's bitrate (kbit/s); r58ctl sets "
+                            + known.bitrateProperty() + " from it");
+                }
+                Object value = p.getValue().plainValue();
+                if (value instanceof String s && !s.matches("[A-Za-z0-9_.+:/ -]{1,128}")) {
+                    throw p.getValue().error("expected a plain value (letters, digits, _ . + : / - and spaces), got "
+                            + YamlNode.quote(s));
+                }
+                props.put(p.getKey(), value);
+            }
+            out.put(known.element(), Collections.unmodifiableMap(props));
+        }
+        return out;
+    }
+
+    private Path absolute(YamlNode node) {
+        Path p = expand(node.string("an absolute path"));
+        if (!p.isAbsolute()) {
+            throw node.error("expected an absolute path, got " + YamlNode.quote(node.string("")));
+        }
+        return p;
+    }
+
+    private static String matching(YamlNode node, Pattern pattern, String expected) {
+        String v = node.string(expected).trim();
+        if (!pattern.matcher(v).matches()) {
+            throw node.error("expected " + expected + ", got " + YamlNode.quote(v));
+        }
+        return v;
+    }
+
+    private Path expand(String path) {
+        if (path.equals("~")) {
+            return home;
+        }
+        if (path.startsWith("~/")) {
+            return home.resolve(path.substring(2));
+        }
+        return Path.of(path);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
