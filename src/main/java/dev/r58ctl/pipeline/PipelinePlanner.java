@@ -31,14 +31,16 @@ public final class PipelinePlanner {
         if (camera.source() == SourceKind.V4L2) {
             head.add(Element.of("v4l2src", p + "src").with("device", camera.device()).with("io-mode", "mmap"));
             head.add(Caps.rawVideo(camera.pixelFormat(), camera.width(), camera.height(), camera.framerate()));
-            head.add(Element.of("videoconvert", p + "convert"));
         } else {
             head.add(Element.of("videotestsrc", p + "src").with("is-live", true).with("pattern", "smpte"));
             head.add(Caps.rawVideo(null, camera.width(), camera.height(), camera.framerate()));
+        }
+        boolean nv12Already = camera.source() == SourceKind.V4L2 && "NV12".equals(camera.pixelFormat());
+        if (!(known.hardware() && nv12Already)) {
             head.add(Element.of("videoconvert", p + "convert"));
         }
-        if (known.hardware()) {
-            head.add(Caps.rawVideo("NV12", 0, 0, 0)); // the VPU encoders take NV12
+        if (known.hardware() && !nv12Already) {
+            head.add(Caps.rawVideo("NV12", 0, 0, 0)); // the VPU encoders take NV12; hdmirx delivers NV16
         }
         Element encoder = Element.of(known.element(), p + "enc")
                 .with(known.bitrateProperty(), known.bitrateValue(camera.bitrateKbps()))
