@@ -3,7 +3,6 @@ package dev.r58ctl.config;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +17,7 @@ final class CameraReader {
     /** Keys r58ctl adds. */
     static final List<String> OWN_KEYS = List.of(
             "framerate", "encoder", "transport", "source", "format", "rtp_port");
-    static final Set<String> ALL_KEYS = Set.copyOf(concat(RECORDER_KEYS, OWN_KEYS));
+    static final List<String> ALL_KEYS = concat(RECORDER_KEYS, OWN_KEYS);
 
     static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,15}");
     private static final Pattern DEVICE = Pattern.compile("/[A-Za-z0-9_./+-]+");

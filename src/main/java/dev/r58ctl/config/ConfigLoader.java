@@ -73,7 +73,7 @@ public final class ConfigLoader {
         Path file = locate(notes);
         YamlNode root;
         if (file == null) {
-            notes.add("no configuration file found (looked at --config, "
+            notes.add("no configuration file found (looked at "
                     + String.join(", ", searchPath.stream().map(Path::toString).toList())
                     + "); using built-in defaults");
             root = builtIn();
@@ -120,9 +120,10 @@ public final class ConfigLoader {
             }
         }
 
-        Path stateDir = stateDirOverride != null ? stateDirOverride
-                : expand(top.containsKey("state_dir") ? top.get("state_dir").string("a directory")
+        // the file's state_dir is checked even when --state-dir wins, so that a bad file fails the same way
+        Path fileStateDir = expand(top.containsKey("state_dir") ? top.get("state_dir").string("a directory")
                 : "~/.local/state/r58ctl");
+        Path stateDir = stateDirOverride != null ? stateDirOverride : fileStateDir;
 
         Config.RecorderSettings recorder = recorder(top.get("recorder"));
         Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
@@ -277,7 +278,8 @@ public final class ConfigLoader {
                 if (!PROPERTY.matcher(p.getKey()).matches()) {
                     throw p.getValue().error("not a property name (lower-case letters, digits and -)");
                 }
-                if (p.getKey().equals(known.bitrateProperty()) || p.getKey().equals("bitrate")) {
+                if (p.getKey().equals(known.bitrateProperty()) || p.getKey().equals("bitrate")
+                        || p.getKey().equals("bps")) {
                     throw p.getValue().error("the bitrate comes from each camera's bitrate (kbit/s); r58ctl sets "
                             + known.bitrateProperty() + " from it");
                 }

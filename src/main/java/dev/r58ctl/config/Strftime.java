@@ -46,11 +46,11 @@ public final class Strftime {
                 case 'M' -> out.append(String.format("%02d", t.getMinute()));
                 case 'S' -> out.append(String.format("%02d", t.getSecond()));
                 case 'j' -> out.append(String.format("%03d", t.getDayOfYear()));
-                case 'b' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-                case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ROOT));
-                case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-                case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT));
-                case 'p' -> out.append(DateTimeFormatter.ofPattern("a", Locale.ROOT).format(t));
+                case 'b' -> out.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'B' -> out.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'a' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+                case 'A' -> out.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+                case 'p' -> out.append(DateTimeFormatter.ofPattern("a", Locale.ENGLISH).format(t));
                 case '%' -> out.append('%');
                 default -> out.append('%').append(d);
             }

@@ -65,7 +65,11 @@ final class YamlNode {
             }
             return new YamlNode(displayName, "", root.get(), lineOf(root.get()));
         } catch (MarkedYamlEngineException e) {
-            int at = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+            int lines = (int) text.lines().count();
+            int at = e.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
+            if (at > lines && e.getContextMark().isPresent()) {
+                at = e.getContextMark().get().getLine() + 1; // unclosed at end of file: where it was opened
+            }
             throw R58Exception.badInput(displayName + ":" + at + ": not valid YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
             throw R58Exception.badInput(displayName + ": not valid YAML: " + e.getMessage());
@@ -103,7 +107,7 @@ final class YamlNode {
 
     /** The entries of a mapping, in file order. Duplicate keys and non-scalar keys are errors. */
     Map<String, YamlNode> map() {
-        if (node == null) {
+        if (isNull()) {
             return Map.of();
         }
         if (!(node instanceof MappingNode m)) {
@@ -122,7 +126,10 @@ final class YamlNode {
                 throw new YamlNode(file, childPath, k, lineOf(k))
                         .error("duplicate key (first at line " + previous.keyLine + ")");
             }
-            YamlNode child = new YamlNode(file, childPath, t.getValueNode(), lineOf(t.getValueNode()));
+            Node value = t.getValueNode();
+            // a block mapping or list starts on the line after its key: point at the key
+            int line = value instanceof ScalarNode ? lineOf(value) : lineOf(k);
+            YamlNode child = new YamlNode(file, childPath, value, line);
             child.keyLine = lineOf(k);
             out.put(key, child);
         }
