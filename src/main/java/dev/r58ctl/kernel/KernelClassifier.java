@@ -1,0 +1,130 @@
+package dev.r58ctl.kernel;
+
+import dev.r58ctl.R58Exception;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Says whether a kernel line is trouble, and how bad. Guarantees: {@link #classify} returns null for an
+ * ordinary line and otherwise the most severe matching pattern (the earlier in the table on a tie); it
+ * allocates nothing for an ordinary line; an instance is immutable and safe to share between threads.
+ *
+ * <p>Why it is fast: all literals are looked for together in one pass over the line
+ * ({@link LiteralScanner}); a regex runs only on a line that contains its pattern's literal, which is
+ * rare. Candidates are tried from the most severe down, so the first that verifies is the answer.
+ */
+public final class KernelClassifier {
+    /** What a line matched: the pattern's id, its severity and its label. */
+    public record Match(String patternId, Severity severity, String label) {
+    }
+
+    private final List<KernelPattern> patterns;
+    /** By rank: severity descending, then table order. */
+    private final Pattern[] regex;
+    private final String[] verifyLiteral;
+    private final Match[] matches;
+    private final LiteralScanner scanner;
+
+    /**
+     * A classifier over exactly these patterns.
+     *
+     * @throws R58Exception when two patterns share an id
+     */
+    public KernelClassifier(List<KernelPattern> patterns) {
+        Set<String> ids = new HashSet<>();
+        for (KernelPattern p : patterns) {
+            if (!ids.add(p.id())) {
+                throw R58Exception.badInput("kernel pattern " + p.id() + " is defined twice");
+            }
+        }
+        this.patterns = List.copyOf(patterns);
+        List<KernelPattern> ranked = new ArrayList<>(this.patterns);
+        // stable sort: equal severities keep table order
+        ranked.sort(Comparator.comparing(KernelPattern::severity).reversed());
+        int n = ranked.size();
+        regex = new Pattern[n];
+        verifyLiteral = new String[n];
+        matches = new Match[n];
+        List<String> literals = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            KernelPattern p = ranked.get(r);
+            regex[r] = p.regex() == null ? null : Pattern.compile(p.regex());
+            // the scanner lumps non-ASCII characters together, so such a literal needs checking
+            verifyLiteral[r] = p.literal().chars().allMatch(c -> c < 128) ? null : p.literal();
+            matches[r] = new Match(p.id(), p.severity(), p.label());
+            literals.add(p.literal());
+        }
+        scanner = new LiteralScanner(literals);
+    }
+
+    /** The built-in table, {@link KernelPatterns#DEFAULTS}. */
+    public static KernelClassifier defaults() {
+        return Holder.DEFAULT;
+    }
+
+    /**
+     * The built-in table plus patterns from configuration. An extra pattern with the id of a default
+     * one replaces it in place (to change its severity, say); the others go after the defaults.
+     */
+    public static KernelClassifier withExtra(List<KernelPattern> extra) {
+        Map<String, KernelPattern> table = new LinkedHashMap<>();
+        for (KernelPattern p : KernelPatterns.DEFAULTS) {
+            table.put(p.id(), p);
+        }
+        Set<String> seen = new HashSet<>();
+        for (KernelPattern p : extra) {
+            if (!seen.add(p.id())) {
+                throw R58Exception.badInput("kernel pattern " + p.id() + " is defined twice");
+            }
+            table.put(p.id(), p);
+        }
+        return new KernelClassifier(new ArrayList<>(table.values()));
+    }
+
+    /**
+     * Classifies one line's text (without timestamp or {@code kernel:} prefix).
+     *
+     * @return null for an ordinary line, else the most severe match
+     */
+    public Match classify(CharSequence text) {
+        long[] hits = scanner.scan(text);
+        if (hits == null) {
+            return null;
+        }
+        for (int w = 0; w < hits.length; w++) {
+            long bits = hits[w];
+            while (bits != 0) {
+                int r = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                if (verifies(r, text)) {
+                    return matches[r];
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean verifies(int r, CharSequence text) {
+        if (verifyLiteral[r] != null && !text.toString().contains(verifyLiteral[r])) {
+            return false;
+        }
+        return regex[r] == null || regex[r].matcher(text).find();
+    }
+
+    /** The patterns, in table order. */
+    public List<KernelPattern> patterns() {
+        return patterns;
+    }
+
+    /** Built on first use: compiling the table costs a few milliseconds. */
+    private static final class Holder {
+        static final KernelClassifier DEFAULT = new KernelClassifier(KernelPatterns.DEFAULTS);
+    }
+}
