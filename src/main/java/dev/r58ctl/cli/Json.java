@@ -13,7 +13,19 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
 
+    private static final ObjectMapper COMPACT = new ObjectMapper()
+            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
+
     private Json() {
+    }
+
+    /** One compact line, for JSON Lines streams such as {@code kmsg --follow --json}. */
+    public static String line(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
     public static String write(Object value) {

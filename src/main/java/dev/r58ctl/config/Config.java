@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param stateDir      where r58ctl keeps its state, results and log
  * @param recorder      the recorder service
  * @param mediamtx      the MediaMTX server
- * @param kernelLog     the kernel log source setting
+ * @param kernel        the kernel log: source, previous boot, extra patterns
+ * @param monitor       sampling of system figures and stream status
  * @param codecs        encoder element per codec and platform
  * @param encoders      settings per encoder element
  * @param cameras       the cameras, in file order
@@ -29,7 +30,8 @@ public record Config(
         Path stateDir,
         RecorderSettings recorder,
         MediamtxSettings mediamtx,
-        String kernelLog,
+        KernelLogSettings kernel,
+        MonitorSettings monitor,
         Map<Platform, Map<Codec, String>> codecs,
         Map<String, Map<String, Object>> encoders,
         List<Camera> cameras,
@@ -47,6 +49,11 @@ public record Config(
                         + String.join(", ", cameras.stream().map(Camera::id).toList())));
     }
 
+    /** The kernel log source setting: auto, kmsg, journalctl, dmesg or file:PATH. */
+    public String kernelLog() {
+        return kernel.source();
+    }
+
     /** Settings of an encoder element, empty when the configuration has none. */
     public Map<String, Object> encoderSettings(String element) {
         return encoders.getOrDefault(element, Map.of());
@@ -55,6 +62,44 @@ public record Config(
     /** The recorder service and its checkout. */
     public record RecorderSettings(Path repo, Path config, String service, String healthUrl,
                                    String statusUrl, String fixLog) {
+    }
+
+    /**
+     * The kernel log.
+     *
+     * @param source       auto, kmsg, journalctl, dmesg or file:PATH
+     * @param previousBoot auto (the journal's previous boot, then /sys/fs/pstore), none, or file:PATH
+     * @param bootIdFile   where this boot's id is read (tests and the demo simulate boots with a file)
+     * @param patterns     extra classifier patterns
+     */
+    public record KernelLogSettings(String source, String previousBoot, Path bootIdFile, List<PatternSetting> patterns) {
+    }
+
+    /**
+     * An extra kernel-log pattern from configuration.
+     *
+     * @param id       a short name
+     * @param severity warning, error or critical
+     * @param literal  text the line must contain (fast prefilter)
+     * @param regex    an optional regular expression the line must also match
+     * @param label    what it means, shown to the operator
+     */
+    public record PatternSetting(String id, String severity, String literal, String regex, String label) {
+    }
+
+    /**
+     * Sampling of the board.
+     *
+     * @param intervalMillis  how often the dashboard samples (one wake-up for everything)
+     * @param historySamples  how many samples are kept for sparklines and reports
+     * @param recorderProcess the recorder's command name, or null to take systemd's MainPID of recorder.service
+     * @param mediamtxProcess MediaMTX's command name
+     * @param thermalDir      where thermal zones are read
+     * @param vpuLoadFile     where the MPP driver reports VPU load
+     * @param httpTimeoutMillis timeout of each health, status and MediaMTX request
+     */
+    public record MonitorSettings(long intervalMillis, int historySamples, String recorderProcess,
+                                  String mediamtxProcess, Path thermalDir, Path vpuLoadFile, long httpTimeoutMillis) {
     }
 
     /** The MediaMTX server the cameras publish to. */

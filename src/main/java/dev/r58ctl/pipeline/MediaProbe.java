@@ -60,15 +60,19 @@ public final class MediaProbe {
             head.addAll(Element.of("rtmpsrc", "probe_src").with("location", url + " live=1").tokens());
             head.addAll(List.of("!", "flvdemux", "name=probe_demux", "!", "h264parse"));
         } else if (url.startsWith("rtsp://")) {
+            // parsebin would hand out NAL units (inflating the count) and may try a decoder: depayload and parse
+            // to whole access units instead
             head.addAll(Element.of("rtspsrc", "probe_src").with("location", url).with("protocols", "tcp")
                     .with("latency", 0).tokens());
-            head.addAll(List.of("!", "parsebin", "name=probe_parse"));
+            head.addAll(List.of("!", codec == Codec.H264 ? "rtph264depay" : "rtph265depay", "!", codec.parser(),
+                    "!", codec.mediaType() + ",alignment=au"));
         } else if (url.startsWith("udp://")) {
             int port = Integer.parseInt(url.substring("udp://".length()));
             head.addAll(Element.of("udpsrc", "probe_src").with("port", port).tokens());
             head.add("!");
             head.add("application/x-rtp,media=video,clock-rate=90000,encoding-name=" + (codec == Codec.H264 ? "H264" : "H265"));
-            head.addAll(List.of("!", codec == Codec.H264 ? "rtph264depay" : "rtph265depay", "!", codec.parser()));
+            head.addAll(List.of("!", codec == Codec.H264 ? "rtph264depay" : "rtph265depay", "!", codec.parser(),
+                    "!", codec.mediaType() + ",alignment=au"));
         } else {
             throw R58Exception.badInput("cannot read back " + url + ": expected rtmp://, rtsp:// or udp://PORT");
         }

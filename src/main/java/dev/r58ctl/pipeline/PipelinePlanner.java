@@ -41,6 +41,9 @@ public final class PipelinePlanner {
         }
         if (known.hardware() && !nv12Already) {
             head.add(Caps.rawVideo("NV12", 0, 0, 0)); // the VPU encoders take NV12; hdmirx delivers NV16
+        } else if (!known.hardware()) {
+            // left to negotiate, x264enc/x265enc pick 4:4:4 at 10 or 12 bits, which most players cannot decode
+            head.add(Caps.rawVideo("I420", 0, 0, 0));
         }
         Element encoder = Element.of(known.element(), p + "enc")
                 .with(known.bitrateProperty(), known.bitrateValue(camera.bitrateKbps()))

@@ -361,8 +361,7 @@ class ConfigErrorsTest {
                 recorder:
                   config: null
                 log_level: INFO
-                """, "4: log_level: unknown key; allowed here: platform, state_dir, recorder, mediamtx, kernel_log, "
-                + "codecs, encoders, cameras");
+                """, "4: log_level: unknown key; allowed here: " + String.join(", ", ConfigLoader.TOP_KEYS));
     }
 
     @Test
@@ -390,7 +389,7 @@ class ConfigErrorsTest {
                 recorder: {config: null}
                 kernel_log:
                   path: /var/log/kern.log
-                """, "3: kernel_log.path: unknown key; allowed here: source");
+                """, "3: kernel_log.path: unknown key; allowed here: source, previous_boot, boot_id_file, patterns");
     }
 
     // --- encoders ---------------------------------------------------------------------------------------------

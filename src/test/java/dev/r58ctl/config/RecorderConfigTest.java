@@ -110,8 +110,8 @@ class RecorderConfigTest {
     void theSameFileAsR58ctlsOwnIsRefused() {
         // Guard for the test above: the recorder's file is not a valid r58ctl file.
         String msg = failure(loader(recorderFile, r58Compatible(tmp), home));
-        assertEquals(recorderFile + ":5: log_level: unknown key; allowed here: platform, state_dir, recorder, "
-                + "mediamtx, kernel_log, codecs, encoders, cameras", msg);
+        assertEquals(recorderFile + ":5: log_level: unknown key; allowed here: "
+                + String.join(", ", ConfigLoader.TOP_KEYS), msg);
     }
 
     @Test

@@ -1,0 +1,133 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.kernel.Incident;
+import dev.r58ctl.kernel.KernelClassifier;
+import dev.r58ctl.kernel.KernelLine;
+import dev.r58ctl.kernel.KernelLog;
+import dev.r58ctl.kernel.KernelMarks;
+import dev.r58ctl.kernel.KernelWatch;
+import dev.r58ctl.kernel.Severity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code r58ctl kmsg}: this boot's kernel log, classified; trouble is journaled to disk as it is read. */
+@Command(name = "kmsg", mixinStandardHelpOptions = true, subcommands = {KmsgMarkCommand.class},
+        description = "Print this boot's kernel log with a severity letter per line (C critical, E error, "
+                + "W warning). --follow keeps printing new lines; --json prints one document, or one JSON "
+                + "object per line with --follow.")
+final class KmsgCommand extends BaseCommand {
+    @Option(names = "--follow", description = "Keep reading new lines until interrupted.")
+    boolean follow;
+
+    @Option(names = "--since-mark", paramLabel = "NAME", description = "Only lines after the mark NAME.")
+    String sinceMark;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL",
+            description = "Only lines at or above LEVEL: info, warning, error, critical (default info).")
+    String minSeverity = "info";
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    /** One printed line. */
+    record Row(long seq, long monoMicros, String severity, String pattern, String label, String text) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Severity min;
+        try {
+            min = Severity.parse(minSeverity);
+        } catch (IllegalArgumentException e) {
+            throw R58Exception.badInput("--min-severity: " + e.getMessage());
+        }
+        KernelLog log = new KernelLog(config());
+        long after = -1;
+        String note = null;
+        KernelWatch watch = log.watch(follow);
+        if (sinceMark != null) {
+            KernelMarks.Mark mark = log.marks().get(sinceMark);
+            if (mark.log().equals(watch.source().logId())) {
+                after = mark.seq();
+            } else {
+                note = "mark " + sinceMark + " was taken in another log (" + mark.log() + "); showing all of this one";
+            }
+        }
+        long from = after;
+        List<Row> rows = new ArrayList<>();
+        watch.subscribe(new KernelWatch.Listener() {
+            @Override
+            public void line(KernelLine line, KernelClassifier.Match match) {
+                Severity s = match == null ? Severity.INFO : match.severity();
+                if (line.seq() <= from || !s.atLeast(min)) {
+                    return;
+                }
+                Row row = new Row(line.seq(), line.monotonicMicros(), s.name(), match == null ? null : match.patternId(),
+                        match == null ? null : match.label(), line.text());
+                if (follow) {
+                    print(row);
+                } else {
+                    rows.add(row);
+                }
+            }
+        });
+        if (!json && note != null) {
+            err().println("r58ctl: " + note);
+        }
+        try {
+            if (follow) {
+                Runtime.getRuntime().addShutdownHook(new Thread(watch::close));
+                watch.start();
+                watch.join();
+                return 0;
+            }
+            watch.readToEnd();
+        } finally {
+            if (!follow) {
+                watch.close();
+            }
+        }
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("source", watch.source().name());
+            doc.put("log", watch.source().logId());
+            doc.put("since_mark", sinceMark);
+            doc.put("note", note);
+            doc.put("lines", rows);
+            doc.put("incidents", watch.incidents().stream().filter(i -> i.lastSeq() > from).map(KmsgCommand::summary).toList());
+            printJson(doc);
+        } else {
+            rows.forEach(this::print);
+        }
+        return 0;
+    }
+
+    static Map<String, Object> summary(Incident i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", i.id());
+        m.put("severity", i.severity());
+        m.put("title", i.title());
+        m.put("first_seq", i.firstSeq());
+        m.put("last_seq", i.lastSeq());
+        m.put("lines", i.lines().stream().map(KernelLine::text).toList());
+        return m;
+    }
+
+    private void print(Row r) {
+        if (json) {
+            out().println(Json.line(r));
+            return;
+        }
+        char letter = Severity.valueOf(r.severity()).letter();
+        String ts = r.monoMicros() < 0 ? "" : String.format("[%5d.%06d] ", r.monoMicros() / 1_000_000,
+                r.monoMicros() % 1_000_000);
+        out().println((letter == 'I' ? ' ' : letter) + " " + ts + r.text());
+        out().flush();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.kernel.Incident;
+import dev.r58ctl.monitor.CameraStatus;
+import dev.r58ctl.monitor.PathStatus;
+import dev.r58ctl.monitor.Polled;
+import dev.r58ctl.monitor.SourceResult;
+import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.monitor.SystemSample;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code r58ctl status}: one snapshot of the board, the recorder, MediaMTX and the kernel. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "One snapshot: CPU total, per core and per process, memory, temperatures, VPU load, recorder "
+                + "health and cameras, MediaMTX paths, kernel incidents this boot and what the previous boot left.")
+final class StatusCommand extends BaseCommand {
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Option(names = "--cpu-window", paramLabel = "MS", defaultValue = "500",
+            description = "Milliseconds over which CPU is measured (default ${DEFAULT-VALUE}).")
+    long cpuWindow;
+
+    @Override
+    public Integer call() {
+        StatusReport r = StatusReport.take(config(), cpuWindow);
+        if (json) {
+            printJson(r);
+            return 0;
+        }
+        PrintWriter o = out();
+        SystemSample s = r.system();
+        o.printf("cpu         %5.1f%%  cores %s  load %s%n", s.cpuPercent(),
+                Arrays.stream(s.corePercent()).mapToObj(c -> String.format("%.0f%%", c)).collect(Collectors.joining(" ")),
+                Arrays.stream(s.loadAverage()).mapToObj(l -> l < 0 ? "-" : String.format("%.2f", l))
+                        .collect(Collectors.joining(" ")));
+        o.printf("memory      %d of %d MiB available%n", s.memAvailableBytes() >> 20, s.memTotalBytes() >> 20);
+        for (SystemSample.ProcessCpu p : s.processes()) {
+            o.printf("process     %-9s %s%n", p.role(), p.pid() < 0 ? p.note()
+                    : String.format("pid %d %s  cpu %s  rss %d MiB", p.pid(), p.name(),
+                    p.cpuPercent() == null ? "-" : String.format("%.1f%%", p.cpuPercent()), p.rssBytes() >> 20));
+        }
+        o.println("temperature " + (s.temperatures().isEmpty() ? "not available (no thermal zones)"
+                : s.temperatures().stream().map(t -> String.format("%s %.1f°C", t.type(), t.celsius()))
+                .collect(Collectors.joining(", "))));
+        o.println("vpu         " + (s.vpu().available() ? s.vpu().cores().toString() : s.vpu().note()));
+        o.println("health      " + describe(r.streams().health()));
+        o.println("recorder    " + describe(r.streams().recorder()));
+        if (r.streams().recorder().result().cameras() != null) {
+            for (CameraStatus c : r.streams().recorder().result().cameras().values()) {
+                o.printf("  camera    %-6s %s%n", c.id(), c.status());
+            }
+        }
+        o.println("mediamtx    " + describe(r.streams().mediamtx()));
+        if (r.streams().mediamtx().result().paths() != null) {
+            for (PathStatus p : r.streams().mediamtx().result().paths()) {
+                o.printf("  path      %-10s %s %s %s%n", p.name(), p.ready() ? "ready" : "not ready",
+                        String.join(",", p.codecs()), p.bytesReceived() == null ? "" : p.bytesReceived() + " bytes in");
+            }
+        }
+        o.println("kernel      " + r.kernelSource() + ": " + (r.incidents().isEmpty() ? "no incidents this boot"
+                : r.incidents().size() + " incident(s) this boot"));
+        for (Incident i : r.incidents()) {
+            o.printf("  %s %s %s%n", i.severity().letter(), i.id(), i.title());
+        }
+        var prev = r.previousBoot();
+        o.println("last boot   " + (!prev.available() ? prev.note()
+                : prev.source() + ": " + (prev.crashed() ? "ENDED IN A CRASH" : "no crash") + ", "
+                + prev.incidents().size() + " incident(s)"));
+        for (Incident i : prev.incidents()) {
+            o.printf("  %s %s %s%n", i.severity().letter(), i.id(), i.title());
+        }
+        return 0;
+    }
+
+    private static String describe(Polled<? extends SourceResult> p) {
+        SourceResult r = p.result();
+        if (!r.reachable()) {
+            return "unreachable: " + r.reason();
+        }
+        return r.ok() ? "ok" : "NOT OK: " + r.reason();
+    }
+}

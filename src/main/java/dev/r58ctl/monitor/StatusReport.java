@@ -1,0 +1,76 @@
+package dev.r58ctl.monitor;
+
+import dev.r58ctl.config.Config;
+import dev.r58ctl.kernel.Incident;
+import dev.r58ctl.kernel.KernelLog;
+import dev.r58ctl.kernel.KernelWatch;
+import dev.r58ctl.kernel.PreviousBoot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One snapshot of everything the operator checks first: CPU (total, per core, per process), memory,
+ * temperatures, VPU load, recorder health and camera states, MediaMTX paths, kernel incidents of this boot
+ * and what the previous boot left. The slow parts run at the same time; a source that does not answer is
+ * reported as unreachable with its reason.
+ *
+ * @param system        system figures over a short interval
+ * @param streams       recorder health and status, MediaMTX paths
+ * @param kernelSource  the kernel log source read, or why none could be
+ * @param incidents     kernel incidents of this boot
+ * @param previousBoot  what the previous boot left
+ */
+public record StatusReport(SystemSample system, StreamSnapshot streams, String kernelSource, List<Incident> incidents,
+                           PreviousBoot.Report previousBoot) {
+
+    /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
+    public static StatusReport take(Config config, long cpuWindowMillis) {
+        StreamStatusPoller poller = new StreamStatusPoller(config);
+        CompletableFuture<StreamSnapshot> streams = poller.pollNow();
+        SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
+                config.monitor().vpuLoadFile());
+        sampler.sample(); // primes the per-process counters: the second sample has figures for every process
+        KernelLog log = new KernelLog(config);
+        CompletableFuture<PreviousBoot.Report> previous = CompletableFuture.supplyAsync(log::previousBoot);
+        String source;
+        List<Incident> incidents = new ArrayList<>();
+        long started = System.currentTimeMillis();
+        try (KernelWatch watch = log.watch(false)) {
+            watch.readToEnd();
+            source = watch.source().name();
+            incidents.addAll(watch.incidents());
+        } catch (Exception e) {
+            source = "unavailable: " + e.getMessage();
+        }
+        long left = cpuWindowMillis - (System.currentTimeMillis() - started);
+        if (left > 0) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        SystemSample system = sampler.sample();
+        StreamSnapshot snap;
+        try {
+            snap = streams.get(config.monitor().httpTimeoutMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            snap = poller.snapshot();
+        } finally {
+            poller.close();
+        }
+        return new StatusReport(system, snap, source, incidents, previous.join());
+    }
+
+    /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */
+    public static List<SystemSampler.Watched> watched(Config config) {
+        String recorderName = config.monitor().recorderProcess();
+        return List.of(
+                new SystemSampler.Watched("recorder", recorderName == null ? config.recorder().service() : null,
+                        recorderName == null ? config.recorder().service() : recorderName),
+                new SystemSampler.Watched("mediamtx", null, config.monitor().mediamtxProcess()),
+                new SystemSampler.Watched("r58ctl", null, "java"));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.r58ctl.monitor;
+
+import dev.r58ctl.monitor.SystemSample.ProcessCpu;
+import dev.r58ctl.monitor.SystemSample.Temperature;
+import dev.r58ctl.monitor.SystemSample.VpuLoad;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.GlobalMemory;
+import oshi.software.os.OSProcess;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * Samples CPU (total and per core, over the interval since the previous sample), load, memory, the CPU of the
+ * recorder, MediaMTX and r58ctl, temperatures and VPU load. One call costs well under a millisecond warm, so a
+ * dashboard can take one a second. Figures that the machine does not expose are reported as not available,
+ * never as zero.
+ */
+public final class SystemSampler {
+    private static final Pattern VPU_LINE = Pattern.compile("^\\s*([\\w.:@-]+)\\s*(?:load)?\\s*[:=]\\s*([0-9.]+)\\s*%?");
+    private static final long RELOOK_MILLIS = 10_000;
+
+    /** A process to watch: by systemd unit (its MainPID) or by command name. */
+    public record Watched(String role, String unit, String name) {
+    }
+
+    private final CentralProcessor cpu;
+    private final GlobalMemory memory;
+    private final OperatingSystem os;
+    private final ProcessLocator locator;
+    private final List<Watched> watched;
+    private final Path thermalDir;
+    private final Path vpuFile;
+    private final Map<String, Integer> pids = new HashMap<>();
+    private final Map<String, long[]> lastProcess = new HashMap<>();
+    private final Map<String, Long> lastLookup = new HashMap<>();
+    private long[] lastTicks;
+    private long[][] lastCoreTicks;
+    private long lastTime;
+
+    public SystemSampler(List<Watched> watched, Path thermalDir, Path vpuFile) {
+        SystemInfo si = new SystemInfo();
+        this.cpu = si.getHardware().getProcessor();
+        this.memory = si.getHardware().getMemory();
+        this.os = si.getOperatingSystem();
+        this.locator = new ProcessLocator();
+        this.watched = List.copyOf(watched);
+        this.thermalDir = thermalDir;
+        this.vpuFile = vpuFile;
+        this.lastTicks = cpu.getSystemCpuLoadTicks();
+        this.lastCoreTicks = cpu.getProcessorCpuLoadTicks();
+        this.lastTime = System.currentTimeMillis();
+    }
+
+    /** Figures over the interval since the previous call (or since construction). */
+    public synchronized SystemSample sample() {
+        long now = System.currentTimeMillis();
+        double total = cpu.getSystemCpuLoadBetweenTicks(lastTicks) * 100;
+        double[] cores = cpu.getProcessorCpuLoadBetweenTicks(lastCoreTicks);
+        for (int i = 0; i < cores.length; i++) {
+            cores[i] *= 100;
+        }
+        long interval = now - lastTime;
+        lastTicks = cpu.getSystemCpuLoadTicks();
+        lastCoreTicks = cpu.getProcessorCpuLoadTicks();
+        lastTime = now;
+        List<ProcessCpu> procs = new ArrayList<>();
+        for (Watched w : watched) {
+            procs.add(process(w, now));
+        }
+        return new SystemSample(now, interval, total, cores, cpu.getSystemLoadAverage(3), memory.getTotal(),
+                memory.getAvailable(), procs, temperatures(), vpu());
+    }
+
+    private ProcessCpu process(Watched w, long now) {
+        Integer pid = pids.get(w.role());
+        if (pid == null || pid < 0) {
+            Long looked = lastLookup.get(w.role());
+            if (looked == null || now - looked >= RELOOK_MILLIS) {
+                pid = w.unit() != null ? locator.mainPid(w.unit()) : w.role().equals("r58ctl")
+                        ? (int) ProcessHandle.current().pid() : locator.byName(w.name());
+                pids.put(w.role(), pid);
+                lastLookup.put(w.role(), now);
+            }
+        }
+        if (pid == null || pid < 0) {
+            String why = w.unit() != null ? "not running (no MainPID from systemd for " + w.unit() + ")"
+                    : "not running (no process named " + w.name() + ")";
+            return new ProcessCpu(w.role(), -1, w.name(), null, 0, why);
+        }
+        OSProcess p = os.getProcess(pid);
+        if (p == null) {
+            pids.remove(w.role());
+            lastProcess.remove(w.role());
+            return new ProcessCpu(w.role(), -1, w.name(), null, 0, "process " + pid + " ended");
+        }
+        long cpuMs = p.getKernelTime() + p.getUserTime();
+        long[] prev = lastProcess.put(w.role(), new long[] {pid, cpuMs, now});
+        Double percent = null;
+        if (prev != null && prev[0] == pid && now > prev[2]) {
+            percent = Math.max(0, (cpuMs - prev[1]) * 100.0 / (now - prev[2]));
+        }
+        return new ProcessCpu(w.role(), pid, p.getName(), percent, p.getResidentSetSize(), null);
+    }
+
+    List<Temperature> temperatures() {
+        List<Temperature> out = new ArrayList<>();
+        try (DirectoryStream<Path> zones = Files.newDirectoryStream(thermalDir, "thermal_zone*")) {
+            for (Path z : zones) {
+                try {
+                    String type = Files.readString(z.resolve("type")).trim();
+                    double milli = Double.parseDouble(Files.readString(z.resolve("temp")).trim());
+                    out.add(new Temperature(z.getFileName().toString(), type, milli / 1000.0));
+                } catch (IOException | NumberFormatException unreadable) {
+                    // a zone without a readable temperature is left out rather than shown as 0
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort((a, b) -> a.zone().compareTo(b.zone()));
+        return out;
+    }
+
+    VpuLoad vpu() {
+        if (vpuFile == null || !Files.isReadable(vpuFile)) {
+            return new VpuLoad(false, String.valueOf(vpuFile), Map.of(), "not available: " + vpuFile + " absent");
+        }
+        try {
+            Map<String, Double> cores = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(vpuFile)) {
+                Matcher m = VPU_LINE.matcher(line);
+                if (m.find()) {
+                    cores.put(m.group(1), Double.parseDouble(m.group(2)));
+                }
+            }
+            if (cores.isEmpty()) {
+                return new VpuLoad(false, vpuFile.toString(), Map.of(), "not available: nothing readable in " + vpuFile);
+            }
+            return new VpuLoad(true, vpuFile.toString(), cores, null);
+        } catch (IOException | NumberFormatException e) {
+            return new VpuLoad(false, vpuFile.toString(), Map.of(), "not available: " + e.getMessage());
+        }
+    }
+}
