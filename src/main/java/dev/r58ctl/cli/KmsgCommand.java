@@ -50,9 +50,9 @@ final class KmsgCommand extends BaseCommand {
         KernelLog log = new KernelLog(config());
         long after = -1;
         String note = null;
+        KernelMarks.Mark mark = sinceMark == null ? null : log.marks().get(sinceMark);
         KernelWatch watch = log.watch(follow);
-        if (sinceMark != null) {
-            KernelMarks.Mark mark = log.marks().get(sinceMark);
+        if (mark != null) {
             if (mark.log().equals(watch.source().logId())) {
                 after = mark.seq();
             } else {

@@ -1,5 +1,7 @@
 package dev.r58ctl.monitor;
 
+import dev.r58ctl.testsupport.FakeHttp;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package dev.r58ctl.monitor;
+package dev.r58ctl.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,10 +21,10 @@ import java.util.function.Supplier;
  * A real HTTP server on 127.0.0.1 with a free port, answering each path with what the test set. Handlers run on
  * their own threads, so one held on a latch does not hold up the others.
  */
-final class FakeHttp implements AutoCloseable {
+public final class FakeHttp implements AutoCloseable {
     /** One answer. */
-    record Reply(int code, String contentType, String body) {
-        static Reply json(String body) {
+    public record Reply(int code, String contentType, String body) {
+        public static Reply json(String body) {
             return new Reply(200, "application/json", body);
         }
     }
@@ -38,32 +38,32 @@ final class FakeHttp implements AutoCloseable {
     private final Map<String, Supplier<Reply>> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-    FakeHttp() throws IOException {
+    public FakeHttp() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    FakeHttp on(String path, Supplier<Reply> reply) {
+    public FakeHttp on(String path, Supplier<Reply> reply) {
         routes.put(path, reply);
         return this;
     }
 
-    FakeHttp json(String path, String body) {
+    public FakeHttp json(String path, String body) {
         return on(path, () -> Reply.json(body));
     }
 
-    FakeHttp reply(String path, int code, String contentType, String body) {
+    public FakeHttp reply(String path, int code, String contentType, String body) {
         return on(path, () -> new Reply(code, contentType, body));
     }
 
     /** Answers {@code path} only once {@code release} is counted down (or after 30 s, so no test hangs). */
-    FakeHttp held(String path, CountDownLatch release, Reply reply) {
+    public FakeHttp held(String path, CountDownLatch release, Reply reply) {
         return on(path, () -> {
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -75,7 +75,7 @@ final class FakeHttp implements AutoCloseable {
     }
 
     /** Requests that reached {@code path} (counted when the request arrives, before the answer). */
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger n = hits.get(path);
         return n == null ? 0 : n.get();
     }
@@ -96,7 +96,7 @@ final class FakeHttp implements AutoCloseable {
     }
 
     /** A loopback URL on a port where nothing listens: the port was free a moment ago and is closed again. */
-    static String refusedUrl(String path) throws IOException {
+    public static String refusedUrl(String path) throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + s.getLocalPort() + path;
         }
