@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * allocates nothing for an ordinary line; an instance is immutable and safe to share between threads.
  *
  * <p>Why it is fast: all literals are looked for together in one pass over the line
- * ({@link LiteralScanner}); a regex runs only on a line that contains its pattern's literal, which is
- * rare. Candidates are tried from the most severe down, so the first that verifies is the answer.
+ * ({@link LiteralScanner}); a regex runs only on a line that contains one of its pattern's literals,
+ * which is rare, and only after String.indexOf found the plain text the regex must start with.
+ * Candidates are tried from the most severe down, so the first that verifies is the answer.
  */
 public final class KernelClassifier {
     /** What a line matched: the pattern's id, its severity and its label. */
