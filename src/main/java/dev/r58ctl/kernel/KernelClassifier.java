@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * allocates nothing for an ordinary line; an instance is immutable and safe to share between threads.
  *
  * <p>Why it is fast: all literals are looked for together in one pass over the line
- * ({@link LiteralScanner}); a regex runs only on a line that contains its pattern's literal, which is
- * rare. Candidates are tried from the most severe down, so the first that verifies is the answer.
+ * ({@link LiteralScanner}); a regex runs only on a line that contains one of its pattern's literals,
+ * which is rare, and only after String.indexOf found the plain text the regex must start with.
+ * Candidates are tried from the most severe down, so the first that verifies is the answer.
  */
 public final class KernelClassifier {
     /** What a line matched: the pattern's id, its severity and its label. */
@@ -28,7 +29,10 @@ public final class KernelClassifier {
     private final List<KernelPattern> patterns;
     /** By rank: severity descending, then table order. */
     private final Pattern[] regex;
-    private final String[] verifyLiteral;
+    /** Text every match of the regex starts with, checked with String.indexOf first; "" when unknown. */
+    private final String[] regexPrefix;
+    /** Literals with non-ASCII characters, which the scanner may report on a look-alike. */
+    private final List<List<String>> verifyLiterals;
     private final Match[] matches;
     private final LiteralScanner scanner;
 
@@ -50,18 +54,25 @@ public final class KernelClassifier {
         ranked.sort(Comparator.comparing(KernelPattern::severity).reversed());
         int n = ranked.size();
         regex = new Pattern[n];
-        verifyLiteral = new String[n];
+        regexPrefix = new String[n];
+        verifyLiterals = new ArrayList<>(n);
         matches = new Match[n];
-        List<String> literals = new ArrayList<>(n);
+        List<String> literals = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             KernelPattern p = ranked.get(r);
             regex[r] = p.regex() == null ? null : Pattern.compile(p.regex());
-            // the scanner lumps non-ASCII characters together, so such a literal needs checking
-            verifyLiteral[r] = p.literal().chars().allMatch(c -> c < 128) ? null : p.literal();
+            regexPrefix[r] = p.regex() == null ? "" : literalPrefix(p.regex());
+            // the scanner lumps non-ASCII characters together, so such literals need checking
+            boolean ascii = p.literal().chars().allMatch(c -> c < 128);
+            verifyLiterals.add(ascii ? null : p.literals());
             matches[r] = new Match(p.id(), p.severity(), p.label());
-            literals.add(p.literal());
+            for (String literal : p.literals()) {
+                literals.add(literal);
+                owners.add(r);
+            }
         }
-        scanner = new LiteralScanner(literals);
+        scanner = new LiteralScanner(literals, owners.stream().mapToInt(Integer::intValue).toArray(), n);
     }
 
     /** The built-in table, {@link KernelPatterns#DEFAULTS}. */
@@ -112,10 +123,54 @@ public final class KernelClassifier {
     }
 
     private boolean verifies(int r, CharSequence text) {
-        if (verifyLiteral[r] != null && !text.toString().contains(verifyLiteral[r])) {
+        List<String> check = verifyLiterals.get(r);
+        if (check != null && check.stream().noneMatch(text.toString()::contains)) {
             return false;
         }
-        return regex[r] == null || regex[r].matcher(text).find();
+        if (regex[r] == null) {
+            return true;
+        }
+        // A regex that must start with "mpp" cannot match a line without it; indexOf is much cheaper
+        // than letting java.util.regex try every position.
+        if (!regexPrefix[r].isEmpty() && text instanceof String s && s.indexOf(regexPrefix[r]) < 0) {
+            return false;
+        }
+        return regex[r].matcher(text).find();
+    }
+
+    /**
+     * The plain text every match of the regex begins with: its leading run of letters, digits and simple
+     * punctuation, less a last character that a quantifier follows. Empty when the regex has a top-level
+     * alternative (then nothing is required) or starts with anything else.
+     */
+    static String literalPrefix(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return "";
+            }
+        }
+        int end = 0;
+        while (end < regex.length() && (Character.isLetterOrDigit(regex.charAt(end))
+                || " _-:,;'\"/=<>@#%&!~`".indexOf(regex.charAt(end)) >= 0)) {
+            end++;
+        }
+        if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
+            end--; // "ab?c": only "a" is certain
+        }
+        return end <= 0 ? "" : regex.substring(0, end);
     }
 
     /** The patterns, in table order. */

@@ -100,22 +100,44 @@ public final class KernelText {
         return end == s.length() ? s : s.substring(0, end);
     }
 
-    /** The printk timestamp between {@code from} and {@code to} ("  494.442336") in microseconds, or -1. */
+    /**
+     * The printk timestamp between {@code from} and {@code to} ("  494.442336") in microseconds, or -1.
+     * One pass: this runs on every line of dmesg text.
+     */
     static long micros(String s, int from, int to) {
         int i = from;
         while (i < to && s.charAt(i) == ' ') {
             i++;
         }
-        int dot = s.indexOf('.', i);
-        if (dot < 0 || dot >= to || !digits(s, i, dot) || !digits(s, dot + 1, to) || dot - i > 12) {
+        long seconds = 0;
+        int whole = 0;
+        for (; i < to && s.charAt(i) != '.'; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9' || ++whole > 12) {
+                return -1;
+            }
+            seconds = seconds * 10 + (c - '0');
+        }
+        if (whole == 0 || i >= to) {
             return -1;
         }
-        long seconds = Long.parseLong(s, i, dot, 10);
         // printk prints six digits; pad or cut anything else to microseconds
         long fraction = 0;
-        for (int d = 0; d < 6; d++) {
-            int at = dot + 1 + d;
-            fraction = fraction * 10 + (at < to ? s.charAt(at) - '0' : 0);
+        int digits = 0;
+        for (i++; i < to; i++, digits++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            if (digits < 6) {
+                fraction = fraction * 10 + (c - '0');
+            }
+        }
+        if (digits == 0) {
+            return -1;
+        }
+        for (; digits < 6; digits++) {
+            fraction *= 10;
         }
         return seconds * 1_000_000L + fraction;
     }
@@ -159,17 +181,17 @@ public final class KernelText {
 
     /** journalctl -o short-monotonic puts "host kernel: " after the timestamp. */
     private static int skipHostKernel(String s, int at) {
-        int space = s.indexOf(' ', at);
-        if (space > at && space - at <= 64 && s.startsWith("kernel: ", space + 1)) {
-            for (int i = at; i < space; i++) {
-                char c = s.charAt(i);
-                if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_')) {
-                    return at;
-                }
-            }
-            return space + 1 + "kernel: ".length();
+        int k = s.indexOf(" kernel: ", at);
+        if (k <= at || k - at > 64) {
+            return at;
         }
-        return at;
+        for (int i = at; i < k; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_')) {
+                return at;
+            }
+        }
+        return k + " kernel: ".length();
     }
 
     /** Blank (the syslogd broadcast's " kernel:"), or "date host [kern.level] " before "kernel:". */

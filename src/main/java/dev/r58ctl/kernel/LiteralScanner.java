@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Finds which of a fixed set of literals occur in a text, in one pass over its characters
- * (Aho-Corasick, compiled to a full transition table). Guarantees: no literal that occurs is missed;
+ * (Aho-Corasick, compiled to a full transition table), and reports their owners (several literals may
+ * belong to one owner, a pattern with alternatives). Guarantees: no literal that occurs is missed;
  * for all-ASCII literals the answer is exact, while a literal with other characters may be reported
  * when only a look-alike occurs (all non-ASCII characters share one class), so callers verify those.
  * Immutable and safe to share between threads.
@@ -23,11 +24,16 @@ final class LiteralScanner {
     private final int width;
     /** States are numbered so that the accepting ones come last: "s >= acceptFrom" is the only test per character. */
     private final int acceptFrom;
-    /** Literal indexes found on reaching each accepting state, by (state / width - acceptFrom / width). */
+    /** Owners of the literals found on reaching each accepting state, by (state / width - acceptFrom / width). */
     private final int[][] outputs;
     private final int words;
 
-    LiteralScanner(List<String> literals) {
+    /**
+     * @param literals the literals to look for
+     * @param owner    for each literal, the owner index reported when it is found
+     * @param owners   how many owners there are (the size of the bit set {@link #scan} returns)
+     */
+    LiteralScanner(List<String> literals, int[] owner, int owners) {
         int classes = 1; // class 0: any character no literal uses
         boolean anyNonAscii = false;
         for (String literal : literals) {
@@ -44,7 +50,7 @@ final class LiteralScanner {
         }
         nonAscii = anyNonAscii ? classes++ : 0;
         width = classes;
-        words = (literals.size() + 63) / 64;
+        words = (owners + 63) / 64;
 
         // The trie, with -1 for a missing edge.
         List<int[]> next = new ArrayList<>();
@@ -59,7 +65,7 @@ final class LiteralScanner {
                 }
                 s = next.get(s)[k];
             }
-            out.get(s).add(l);
+            out.get(s).add(owner[l]);
         }
 
         // Breadth first: fill missing edges from the failure state, so scanning never backtracks.
@@ -128,8 +134,8 @@ final class LiteralScanner {
     }
 
     /**
-     * The literals found in the text, as a bit set over literal indexes ({@code words()} longs), or
-     * null when none occurs, which is the common case and allocates nothing.
+     * The owners of the literals found in the text, as a bit set ({@code words()} longs), or null when
+     * none occurs, which is the common case and allocates nothing.
      */
     long[] scan(CharSequence text) {
         final int[] d = delta;
@@ -161,8 +167,8 @@ final class LiteralScanner {
     }
 
     private void mark(long[] hits, int s) {
-        for (int literal : outputs[(s - acceptFrom) / width]) {
-            hits[literal >>> 6] |= 1L << literal;
+        for (int owner : outputs[(s - acceptFrom) / width]) {
+            hits[owner >>> 6] |= 1L << owner;
         }
     }
 

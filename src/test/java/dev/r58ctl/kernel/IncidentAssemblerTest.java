@@ -14,44 +14,15 @@ import org.junit.jupiter.api.Test;
 /** Whole reports become one incident, subscribers hear of it on its first line, chatter makes none. */
 class IncidentAssemblerTest {
 
-    /** What the listener heard, with the index of the line being accepted at that moment. */
-    record Heard(Event event, Incident incident, KernelLine line, int during) {
-    }
-
-    private static final class Recorder {
-        final List<Heard> heard = new ArrayList<>();
-        int during = -1;
-        final IncidentAssembler assembler = new IncidentAssembler(KernelClassifier.defaults(),
-                (event, incident, line) -> heard.add(new Heard(event, incident, line, during)));
-
-        Recorder feed(List<KernelLine> lines) {
-            for (KernelLine line : lines) {
-                during++;
-                if (line != null) {
-                    assembler.accept(line);
-                }
-            }
-            return this;
-        }
-
-        List<Incident> closed() {
-            return heard.stream().filter(h -> h.event() == Event.CLOSED).map(Heard::incident).toList();
-        }
-
-        List<Heard> of(Event event) {
-            return heard.stream().filter(h -> h.event() == event).toList();
-        }
-    }
-
     private static KernelLine dmesg(long seq, String raw) {
         return KernelText.fromText(raw, seq, 1_000_000 + seq);
     }
 
     @Test
     void theSeedsOopsIsOneIncidentOpenedOnItsFirstLine() {
-        Recorder r = new Recorder().feed(KernelFixtures.kernelLines("seed-syslogd-broadcast.txt"));
-        assertEquals(List.of(Event.OPENED, Event.LINE_ADDED, Event.CLOSED), r.heard.stream().map(Heard::event).toList());
-        Heard opened = r.heard.get(0);
+        IncidentRecorder r = new IncidentRecorder().feed(KernelFixtures.kernelLines("seed-syslogd-broadcast.txt"));
+        assertEquals(List.of(Event.OPENED, Event.LINE_ADDED, Event.CLOSED), r.heard.stream().map(IncidentRecorder.Heard::event).toList());
+        IncidentRecorder.Heard opened = r.heard.get(0);
         assertEquals(1, opened.during(), "OPENED while the Internal error line was being accepted");
         assertEquals(1, opened.incident().lines().size());
         Incident oops = r.closed().get(0);
@@ -68,7 +39,7 @@ class IncidentAssemblerTest {
     @Test
     void aFullAarch64OopsIsOneIncidentFromUnableToHandleToEndTrace() {
         List<KernelLine> lines = KernelFixtures.kernelLines("oops-rk3588-mpp.txt");
-        Recorder r = new Recorder().feed(lines);
+        IncidentRecorder r = new IncidentRecorder().feed(lines);
         assertEquals(1, r.closed().size());
         Incident oops = r.closed().get(0);
         assertEquals(44, oops.lines().size());
@@ -87,7 +58,7 @@ class IncidentAssemblerTest {
 
     @Test
     void aWarningRunsFromCutHereToEndTraceAndDriverLinesAroundItStandAlone() {
-        Recorder r = new Recorder().feed(KernelFixtures.kernelLines("warning-cut-here.txt"));
+        IncidentRecorder r = new IncidentRecorder().feed(KernelFixtures.kernelLines("warning-cut-here.txt"));
         List<Incident> closed = r.closed();
         assertEquals(List.of(Severity.ERROR, Severity.WARNING, Severity.ERROR),
                 closed.stream().map(Incident::severity).toList());
@@ -104,13 +75,13 @@ class IncidentAssemblerTest {
     @Test
     void chatterMakesNoIncidentAndDoesNotSplitAReportAroundIt() {
         List<KernelLine> lines = new ArrayList<>(KernelFixtures.kernelLines("chatter-rk3588.txt"));
-        Recorder quiet = new Recorder().feed(lines);
+        IncidentRecorder quiet = new IncidentRecorder().feed(lines);
         quiet.assembler.flush();
         assertEquals(List.of(), quiet.heard);
 
         lines.addAll(KernelFixtures.kernelLines("oops-rk3588-mpp.txt"));
         lines.addAll(KernelFixtures.kernelLines("chatter-rk3588.txt"));
-        Recorder mixed = new Recorder().feed(lines);
+        IncidentRecorder mixed = new IncidentRecorder().feed(lines);
         mixed.assembler.flush();
         assertEquals(1, mixed.closed().size());
         assertEquals(44, mixed.closed().get(0).lines().size());
@@ -118,7 +89,7 @@ class IncidentAssemblerTest {
 
     @Test
     void aGapInKernelTimeClosesEvenBeforeABodyLine() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[   10.000000] Internal error: Oops: 0000000096000005 [#1] SMP"),
                 dmesg(2, "[   10.100000] pc : mpp_task_finish+0x5c/0x1a0"),
                 dmesg(3, "[   12.100001]  mpp_task_finish+0x5c/0x1a0")));
@@ -130,7 +101,7 @@ class IncidentAssemblerTest {
 
     @Test
     void aRebootsTimestampsGoingBackCloseTheIncident() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[  494.442336] Internal error: Oops: 0000000096000005 [#1] SMP"),
                 dmesg(2, "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x412fd050]")));
         assertEquals(1, r.closed().size());
@@ -138,7 +109,7 @@ class IncidentAssemblerTest {
 
     @Test
     void flushAndIdleCloseTheLastIncident() {
-        Recorder r = new Recorder().feed(List.of(dmesg(1, "[   10.000000] Internal error: Oops: 96000005 [#1] SMP")));
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(dmesg(1, "[   10.000000] Internal error: Oops: 96000005 [#1] SMP")));
         r.assembler.closeIfIdle(1_000_001 + 2000);
         assertTrue(r.assembler.hasOpenIncident(), "two seconds of silence are not yet a gap");
         r.assembler.closeIfIdle(1_000_001 + 2001);
@@ -146,14 +117,14 @@ class IncidentAssemblerTest {
         r.assembler.flush();
         assertEquals(1, r.closed().size(), "nothing left to flush");
 
-        Recorder f = new Recorder().feed(List.of(dmesg(1, "[   10.000000] Kernel panic - not syncing: Oops: Fatal exception")));
+        IncidentRecorder f = new IncidentRecorder().feed(List.of(dmesg(1, "[   10.000000] Kernel panic - not syncing: Oops: Fatal exception")));
         f.assembler.flush();
         assertEquals(1, f.closed().size());
     }
 
     @Test
     void loneLinesAndDriverBursts() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[  100.000000] mpp_rkvenc2 fdbd0000.rkvenc-core: task 3 processing time out!"),
                 dmesg(2, "[  100.000100] mpp_rkvenc2 fdbd0000.rkvenc-core: resetting..."),
                 dmesg(3, "[  100.000200] mpp_rkvenc2 fdbd0000.rkvenc-core: reset done"),
@@ -169,7 +140,7 @@ class IncidentAssemblerTest {
 
     @Test
     void aHungTaskTakesItsStackDump() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[  245.771012] INFO: task cam1_enc:src:2718 blocked for more than 120 seconds."),
                 dmesg(2, "[  245.771039]       Tainted: G           O       6.1.75-rockchip #1"),
                 dmesg(3, "[  245.771046] \"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message."),
@@ -188,7 +159,7 @@ class IncidentAssemblerTest {
 
     @Test
     void anOopsThenItsPanicAreTwoIncidents() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[  494.442336] Internal error: Oops: 0000000096000005 [#1] SMP"),
                 dmesg(2, "[  494.633862] Call trace:"),
                 dmesg(3, "[  494.644590]  mpp_task_finish+0x5c/0x1a0"),
@@ -208,7 +179,7 @@ class IncidentAssemblerTest {
 
     @Test
     void aSecondOopsAfterATraceWithoutEndStartsANewIncident() {
-        Recorder r = new Recorder().feed(List.of(
+        IncidentRecorder r = new IncidentRecorder().feed(List.of(
                 dmesg(1, "[  494.442336] Internal error: Oops: 0000000096000005 [#1] SMP"),
                 dmesg(2, "[  494.633862] Call trace:"),
                 dmesg(3, "[  494.644590]  mpp_task_finish+0x5c/0x1a0"),
@@ -222,7 +193,7 @@ class IncidentAssemblerTest {
     void kmsgRecordsAssembleTheSameWay() {
         List<KernelLine> lines = KernelFixtures.lines("kmsg-records.txt").stream()
                 .map(record -> KernelText.fromKmsg(record, 1)).collect(Collectors.toList());
-        Recorder r = new Recorder().feed(lines);
+        IncidentRecorder r = new IncidentRecorder().feed(lines);
         r.assembler.flush();
         List<Incident> closed = r.closed();
         assertEquals(2, closed.size());
@@ -240,7 +211,7 @@ class IncidentAssemblerTest {
         for (int i = 0; i < 1200; i++) {
             lines.add(dmesg(2 + i, "[   10.000100]  irq_thread+0x164/0x2b0"));
         }
-        Recorder r = new Recorder().feed(lines);
+        IncidentRecorder r = new IncidentRecorder().feed(lines);
         r.assembler.flush();
         Incident trace = r.closed().get(0);
         assertEquals(IncidentAssembler.MAX_LINES, trace.lines().size());

@@ -104,19 +104,20 @@ class KernelClassifierTest {
         // Brute force: a pattern's literal occurs, then its regex decides; the most severe wins.
         List<KernelPattern> table = CLASSIFIER.patterns();
         List<String> texts = new ArrayList<>();
-        for (KernelPattern p : table) {
-            texts.add(p.literal());
-            texts.add("x " + p.literal() + " y");
-            texts.add(p.literal().substring(0, p.literal().length() - 1));
+        List<String> literals = table.stream().flatMap(p -> p.literals().stream()).toList();
+        for (String literal : literals) {
+            texts.add(literal);
+            texts.add("x " + literal + " y");
+            texts.add(literal.substring(0, literal.length() - 1));
         }
         Random random = new Random(58);
-        String alphabet = "BUG: Oops-[ cut here ]mpp_rkvenc iommu fault reset Kernel panic - stall rcu_sched detected";
+        String alphabet = "BUG: Oops-[ cut here ]mpp_rkvenc rk_iommu fault reset timing: Kernel panic - stall rcu_sched detected";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(60);
             for (int j = 0; j < len; j++) {
                 sb.append(random.nextInt(4) == 0
-                        ? table.get(random.nextInt(table.size())).literal()
+                        ? literals.get(random.nextInt(literals.size()))
                         : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
             texts.add(sb.toString());
@@ -129,12 +130,23 @@ class KernelClassifierTest {
     private static Match bruteForce(List<KernelPattern> table, String text) {
         KernelPattern best = null;
         for (KernelPattern p : table) {
-            boolean hit = text.contains(p.literal()) && (p.regex() == null || Pattern.compile(p.regex()).matcher(text).find());
+            boolean hit = p.literals().stream().anyMatch(text::contains)
+                    && (p.regex() == null || Pattern.compile(p.regex()).matcher(text).find());
             if (hit && (best == null || p.severity().compareTo(best.severity()) > 0)) {
                 best = p;
             }
         }
         return best == null ? null : new Match(best.id(), best.severity(), best.label());
+    }
+
+    @Test
+    void literalAlternativesAreAnyOf() {
+        KernelClassifier c = new KernelClassifier(List.of(
+                KernelPattern.literal("either", Severity.ERROR, "alpha|beta", "either word")));
+        assertEquals(List.of("alpha", "beta"), c.patterns().get(0).literals());
+        assertEquals("either", c.classify("x beta y").patternId());
+        assertEquals("either", c.classify("alpha").patternId());
+        assertNull(c.classify("alph bet"));
     }
 
     @Test
@@ -167,6 +179,8 @@ class KernelClassifierTest {
         assertTrue(e.getMessage().startsWith("kernel pattern broken: bad regex: "), e.getMessage());
         assertEquals(R58Exception.BAD_INPUT, e.exitCode());
         assertThrows(R58Exception.class, () -> KernelPattern.literal("empty", Severity.ERROR, "", "x"));
+        assertThrows(R58Exception.class, () -> KernelPattern.literal("empty-alternative", Severity.ERROR, "a||b", "x"));
+        assertThrows(R58Exception.class, () -> KernelPattern.literal("trailing-bar", Severity.ERROR, "a|", "x"));
         assertThrows(R58Exception.class, () -> KernelPattern.literal(" ", Severity.ERROR, "a", "x"));
         assertThrows(R58Exception.class, () -> KernelPattern.literal("x", null, "a", "x"));
         R58Exception twice = assertThrows(R58Exception.class, () -> KernelClassifier.withExtra(List.of(
@@ -183,7 +197,7 @@ class KernelClassifierTest {
         // every expected match in the fixtures contains its pattern's literal (the prefilter relies on it)
         Stream.concat(lava(), trouble()).filter(e -> e.id() != null).forEach(e -> {
             KernelPattern p = KernelPatterns.DEFAULTS.stream().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow();
-            assertTrue(e.text().contains(p.literal()), e.toString());
+            assertTrue(p.literals().stream().anyMatch(e.text()::contains), e.toString());
         });
     }
 }
