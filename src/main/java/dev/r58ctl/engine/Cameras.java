@@ -1,0 +1,159 @@
+package dev.r58ctl.engine;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.config.Camera;
+import dev.r58ctl.config.Config;
+import dev.r58ctl.config.KnownEncoder;
+import dev.r58ctl.monitor.CameraStatus;
+import dev.r58ctl.monitor.StreamSnapshot;
+import dev.r58ctl.pipeline.CameraRunner;
+import dev.r58ctl.pipeline.CameraStats;
+import dev.r58ctl.pipeline.Output;
+import dev.r58ctl.pipeline.PipelinePlanner;
+import dev.r58ctl.pipeline.PipelineSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The cameras r58ctl runs itself: one runner per camera, encoder changes kept in memory for this session. */
+final class Cameras {
+    private static final Duration STOP = Duration.ofSeconds(5);
+
+    private final Config config;
+    private final Map<String, Camera> cameras = new LinkedHashMap<>();
+    private final Map<String, CameraRunner> runners = new LinkedHashMap<>();
+    private final Consumer<EngineEvent> emit;
+
+    Cameras(Config config, Consumer<EngineEvent> emit) {
+        this.config = config;
+        this.emit = emit;
+        config.cameras().forEach(c -> cameras.put(c.id(), c));
+    }
+
+    synchronized List<Camera> configured() {
+        return List.copyOf(cameras.values());
+    }
+
+    private Camera camera(String id) {
+        Camera c = cameras.get(id);
+        if (c == null) {
+            throw R58Exception.badInput("no camera \"" + id + "\"");
+        }
+        return c;
+    }
+
+    void start(String id) {
+        Camera cam;
+        CameraRunner runner;
+        synchronized (this) {
+            cam = camera(id);
+            CameraRunner old = runners.get(id);
+            if (old != null && old.state() == CameraRunner.State.RUNNING) {
+                return;
+            }
+            PipelineSpec spec = new PipelinePlanner(config).plan(cam, ZonedDateTime.now());
+            for (Output o : spec.outputs()) {
+                if (o.kind() == Output.Kind.FILE) {
+                    try {
+                        Files.createDirectories(Path.of(o.target()).getParent());
+                    } catch (IOException e) {
+                        throw R58Exception.failed("cannot create " + Path.of(o.target()).getParent() + ": " + e.getMessage());
+                    }
+                }
+            }
+            runner = new CameraRunner(spec, cam.framerate());
+            runners.put(id, runner);
+        }
+        runner.onEvent(e -> {
+            if (e.level() == dev.r58ctl.pipeline.BusEvent.Level.ERROR) {
+                emit.accept(new EngineEvent.Message(EngineEvent.Message.Level.ERROR, id + ": " + e.element() + ": "
+                        + e.message()));
+            }
+        });
+        runner.start();
+    }
+
+    void stop(String id) {
+        CameraRunner r;
+        synchronized (this) {
+            camera(id);
+            r = runners.get(id);
+        }
+        if (r != null) {
+            r.stop(STOP);
+        }
+    }
+
+    void restart(String id) {
+        stop(id);
+        start(id);
+    }
+
+    void setEncoder(String id, KnownEncoder encoder) {
+        boolean running;
+        synchronized (this) {
+            Camera c = camera(id);
+            if (encoder.codec() != c.codec()) {
+                throw R58Exception.badInput(encoder.element() + " encodes " + encoder.codec().key() + " but " + id
+                        + " is " + c.codec().key());
+            }
+            cameras.put(id, new Camera(c.id(), c.device(), c.width(), c.height(), c.framerate(), c.bitrateKbps(),
+                    c.codec(), encoder.element(), c.transport(), c.source(), c.pixelFormat(), c.outputPath(),
+                    c.mediamtxPath(), c.enabled(), c.rtpPort(), c.origin()));
+            CameraRunner r = runners.get(id);
+            running = r != null && r.state() == CameraRunner.State.RUNNING;
+        }
+        if (running) {
+            restart(id);
+        }
+    }
+
+    synchronized List<KnownEncoder> choices(String id) {
+        Camera c = camera(id);
+        return Arrays.stream(KnownEncoder.values()).filter(e -> e.codec() == c.codec()).toList();
+    }
+
+    /** What r58ctl is doing, for an incident banner: "cam0, cam2 running" or "idle". */
+    synchronized String activity() {
+        List<String> running = new ArrayList<>();
+        runners.forEach((id, r) -> {
+            if (r.state() == CameraRunner.State.RUNNING) {
+                running.add(id + " (" + cameras.get(id).encoder() + ")");
+            }
+        });
+        return running.isEmpty() ? "no pipeline of r58ctl running" : String.join(", ", running) + " running";
+    }
+
+    synchronized List<CameraView> views(StreamSnapshot streams) {
+        Map<String, CameraStatus> recorder = streams == null || streams.recorder().result().cameras() == null
+                ? Map.of() : streams.recorder().result().cameras();
+        List<CameraView> out = new ArrayList<>();
+        for (Camera c : cameras.values()) {
+            CameraRunner r = runners.get(c.id());
+            CameraStats s = r == null ? null : r.stats();
+            boolean ours = r != null && (r.state() == CameraRunner.State.RUNNING || r.state() == CameraRunner.State.STARTING);
+            CameraStatus theirs = recorder.get(c.id());
+            String runBy = ours ? "r58ctl" : theirs != null && !"idle".equals(theirs.status()) ? "recorder" : "-";
+            String state = r != null ? r.state().name() : theirs != null ? theirs.status() : c.enabled() ? "STOPPED" : "disabled";
+            out.add(new CameraView(c.id(), CameraView.deviceOf(c), c.encoder(), c.transport().key(), runBy, state,
+                    ours ? s : null, s == null ? null : s.lastError()));
+        }
+        return out;
+    }
+
+    void stopAll() {
+        List<CameraRunner> all;
+        synchronized (this) {
+            all = new ArrayList<>(runners.values());
+        }
+        all.forEach(r -> r.stop(STOP));
+    }
+}

@@ -1,0 +1,196 @@
+package dev.r58ctl.engine;
+
+import dev.r58ctl.History;
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.config.Camera;
+import dev.r58ctl.config.Config;
+import dev.r58ctl.config.KnownEncoder;
+import dev.r58ctl.engine.EngineEvent.Message;
+import dev.r58ctl.kernel.Incident;
+import dev.r58ctl.kernel.IncidentListener;
+import dev.r58ctl.kernel.KernelClassifier;
+import dev.r58ctl.kernel.KernelLine;
+import dev.r58ctl.kernel.KernelLog;
+import dev.r58ctl.kernel.KernelWatch;
+import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.monitor.StreamSnapshot;
+import dev.r58ctl.monitor.StreamStatusPoller;
+import dev.r58ctl.monitor.SystemSample;
+import dev.r58ctl.monitor.SystemSampler;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything that touches the board, behind one object that front ends drive with commands and watch through
+ * events. It has no timer of its own: the front end calls {@link #tick()} once per interval, so the whole
+ * process wakes once a second when idle. Commands that take time run on one worker thread and report back as
+ * {@link Message} events; listeners are called on engine threads and must hand work to their own thread.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Config config;
+    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final Cameras cameras;
+    private final SystemSampler sampler;
+    private final History<SystemSample> history;
+    private final StreamStatusPoller poller;
+    private final KernelLog kernelLog;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "r58ctl-engine");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile KernelWatch kernel;
+    private volatile String kernelProblem;
+    private volatile StreamSnapshot streams;
+
+    public Engine(Config config) {
+        this.config = config;
+        this.cameras = new Cameras(config, this::emit);
+        this.sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
+                config.monitor().vpuLoadFile());
+        this.history = new History<>(config.monitor().historySamples());
+        this.poller = new StreamStatusPoller(config);
+        this.kernelLog = new KernelLog(config);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public void subscribe(Consumer<EngineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    void emit(EngineEvent e) {
+        for (Consumer<EngineEvent> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.error("listener failed on {}", e.getClass().getSimpleName(), ex);
+            }
+        }
+    }
+
+    /** Starts following the kernel log. A log that cannot be read is reported, not fatal. */
+    public Engine start() {
+        try {
+            KernelWatch watch = kernelLog.watch(true);
+            watch.subscribe(new KernelWatch.Listener() {
+                @Override
+                public void line(KernelLine line, KernelClassifier.Match match) {
+                    emit(new EngineEvent.KernelLineRead(new KernelWatch.Classified(line, match)));
+                }
+
+                @Override
+                public void incident(IncidentListener.Event event, Incident incident) {
+                    emit(new EngineEvent.KernelIncident(event, incident, cameras.activity()));
+                }
+            });
+            kernel = watch.start();
+        } catch (R58Exception e) {
+            kernelProblem = e.getMessage();
+            emit(new Message(Message.Level.WARNING, "kernel log: " + e.getMessage()));
+        }
+        tick();
+        return this;
+    }
+
+    /** One sampling round: system figures, camera rows, a stream poll (answered later), idle incidents closed. */
+    public void tick() {
+        SystemSample s = sampler.sample();
+        history.add(s);
+        emit(new EngineEvent.SystemSampled(s));
+        emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+        poller.pollNow().thenAccept(snap -> {
+            streams = snap;
+            emit(new EngineEvent.StreamsPolled(snap));
+        });
+        KernelWatch k = kernel;
+        if (k != null) {
+            k.closeIdle(System.currentTimeMillis());
+        }
+    }
+
+    public List<SystemSample> history() {
+        return history.all();
+    }
+
+    /** The kernel source in use, or why there is none. */
+    public String kernelSource() {
+        KernelWatch k = kernel;
+        return k != null ? k.source().name() : "unavailable: " + kernelProblem;
+    }
+
+    public List<KernelWatch.Classified> recentKernelLines() {
+        KernelWatch k = kernel;
+        return k == null ? List.of() : k.recent();
+    }
+
+    public List<Camera> cameras() {
+        return cameras.configured();
+    }
+
+    /** Starts a camera's pipeline on the worker thread; the outcome arrives as a message and camera rows. */
+    public void startCamera(String id) {
+        submit("start " + id, () -> cameras.start(id));
+    }
+
+    public void stopCamera(String id) {
+        submit("stop " + id, () -> cameras.stop(id));
+    }
+
+    public void restartCamera(String id) {
+        submit("restart " + id, () -> cameras.restart(id));
+    }
+
+    /** Switches a camera to another encoder of the same codec (restarting it when it runs). */
+    public void setEncoder(String id, String element) {
+        KnownEncoder e = KnownEncoder.of(element).orElseThrow(
+                () -> R58Exception.badInput("unknown encoder " + element + "; expected one of " + KnownEncoder.names()));
+        submit("encoder " + id + " -> " + e.element(), () -> cameras.setEncoder(id, e));
+    }
+
+    /** Encoders the camera could use: those of its codec. */
+    public List<KnownEncoder> encoderChoices(String id) {
+        return cameras.choices(id);
+    }
+
+    private void submit(String what, Runnable task) {
+        worker.submit(() -> {
+            try {
+                task.run();
+                emit(new Message(Message.Level.INFO, what + ": done"));
+            } catch (R58Exception e) {
+                emit(new Message(Message.Level.ERROR, what + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("{} failed", what, e);
+                emit(new Message(Message.Level.ERROR, what + ": " + e));
+            }
+            emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cameras.stopAll();
+        KernelWatch k = kernel;
+        if (k != null) {
+            k.close();
+        }
+        poller.close();
+    }
+}
