@@ -80,6 +80,8 @@ public final class PackageFiles {
     static String zsh(String bash) {
         return "#compdef r58ctl\n"
                 + "# r58ctl completion for zsh: picocli's bash completion script, run through zsh's bashcompinit.\n"
+                + "# zsh has no compopt, and the script's alias for it comes too late for this file: no-op.\n"
+                + "(( ${+functions[compopt]} )) || compopt() { return 0; }\n"
                 + bash.replaceFirst("^#!.*\n", "")
                 + "\n# This file was loaded by the first completion of r58ctl: answer that one too.\n"
                 + "_bash_complete -F " + COMPLETION_FUNCTION + " -o default\n";
