@@ -34,6 +34,7 @@ public final class ManPage {
         m.append(".\\\" r58ctl(1), generated from the picocli model by dev.r58ctl.packaging.ManPage: do not edit.\n");
         m.append(".TH R58CTL 1 \"").append(date).append("\" \"r58ctl ").append(text(version))
                 .append("\" \"User Commands\"\n");
+        m.append(".nh\n.ad l\n"); // no hyphenation, ragged right: names and options stay whole
         m.append(".SH NAME\n").append(root.name()).append(" \\- ").append(text(lowerFirst(description(root))))
                 .append('\n');
 
