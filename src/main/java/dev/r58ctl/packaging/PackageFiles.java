@@ -3,7 +3,7 @@ package dev.r58ctl.packaging;
 import dev.r58ctl.cli.Cli;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
+import java.util.zip.CRC32;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 
@@ -59,17 +59,22 @@ public final class PackageFiles {
 
         CommandLine cl = commandLine();
         gzip(dir.resolve(MAN_PAGE), ManPage.render(cl.getCommandSpec(), version, built.toLocalDate()));
-        String bash = AutoComplete.bash("r58ctl", cl);
+        String bash = bash(cl);
         write(dir.resolve(BASH_COMPLETION), bash);
         write(dir.resolve(ZSH_COMPLETION), zsh(bash));
         gzip(dir.resolve(CHANGELOG), changelog(debianVersion(version), commit, maintainer, built));
-        write(dir.resolve(COPYRIGHT), copyright(maintainer, bundled(Path.of(args[5]))));
+        write(dir.resolve(COPYRIGHT), copyright(maintainer, built.getYear(), bundled(Path.of(args[5]))));
     }
 
     /** The command line exactly as the launcher builds it. */
     public static CommandLine commandLine() {
         PrintWriter sink = new PrintWriter(new StringWriter());
         return Cli.commandLine(sink, sink);
+    }
+
+    /** picocli's bash completion script, without the #! line: bash-completion sources it, nothing runs it. */
+    public static String bash(CommandLine cl) {
+        return AutoComplete.bash("r58ctl", cl).replaceFirst("^#!.*\n", "");
     }
 
     /**
@@ -82,7 +87,7 @@ public final class PackageFiles {
                 + "# r58ctl completion for zsh: picocli's bash completion script, run through zsh's bashcompinit.\n"
                 + "# zsh has no compopt, and the script's alias for it comes too late for this file: no-op.\n"
                 + "(( ${+functions[compopt]} )) || compopt() { return 0; }\n"
-                + bash.replaceFirst("^#!.*\n", "")
+                + bash
                 + "\n# This file was loaded by the first completion of r58ctl: answer that one too.\n"
                 + "_bash_complete -F " + COMPLETION_FUNCTION + " -o default\n";
     }
@@ -99,7 +104,7 @@ public final class PackageFiles {
                 + DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ROOT).format(built) + "\n";
     }
 
-    static String copyright(String maintainer, List<String> bundled) {
+    static String copyright(String maintainer, int year, List<String> bundled) {
         StringBuilder s = new StringBuilder();
         s.append("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n");
         s.append("Upstream-Name: r58ctl\n");
@@ -110,7 +115,7 @@ public final class PackageFiles {
             s.append("  ").append(b).append('\n');
         }
         s.append("\nFiles: *\n");
-        s.append("Copyright: the r58ctl authors\n");
+        s.append("Copyright: ").append(year).append(" the r58ctl authors\n");
         s.append("License: unspecified\n");
         s.append(" No licence has been published for r58ctl itself yet; ask the maintainers.\n");
         return s.toString();
@@ -198,16 +203,34 @@ public final class PackageFiles {
         Files.writeString(file, text);
     }
 
-    /** gzip -9n: best compression and no name or time in the header, as Debian wants for man pages and docs. */
+    /**
+     * gzip -9n: best compression, flagged as such in the header, and no name or time in it, as Debian wants for
+     * man pages and docs (GZIPOutputStream cannot set the header's compression flag).
+     */
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 2, 3});
+        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        d.setInput(data);
+        d.finish();
+        byte[] buf = new byte[8192];
+        while (!d.finished()) {
+            out.write(buf, 0, d.deflate(buf));
+        }
+        d.end();
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        for (long v : new long[] {crc.getValue(), data.length & 0xffffffffL}) {
+            for (int i = 0; i < 4; i++) {
+                out.write((int) (v >>> (8 * i)) & 0xff);
+            }
+        }
+        return out.toByteArray();
+    }
+
     private static void gzip(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file)) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
+        Files.write(file, gzip(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.AutoComplete;
 
 /** The .deb that {@code mvn verify} (scripts/package) built: file list, control fields, and each file's content. */
 class DebPackageIT {
@@ -187,7 +186,7 @@ class DebPackageIT {
 
     @Test
     void completionsAreTheModelsAndDefineTheFunction() throws Exception {
-        String bash = AutoComplete.bash("r58ctl", PackageFiles.commandLine());
+        String bash = PackageFiles.bash(PackageFiles.commandLine());
         assertEquals(bash, Files.readString(data.resolve("usr/share/bash-completion/completions/r58ctl")));
         assertEquals(PackageFiles.zsh(bash), Files.readString(data.resolve("usr/share/zsh/vendor-completions/_r58ctl")));
         assertTrue(bash.contains("function " + PackageFiles.COMPLETION_FUNCTION + "()"));

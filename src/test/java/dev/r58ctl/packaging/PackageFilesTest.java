@@ -1,5 +1,6 @@
 package dev.r58ctl.packaging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.AutoComplete;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -97,7 +97,7 @@ class PackageFilesTest {
     }
 
     private static String bash() {
-        return AutoComplete.bash("r58ctl", PackageFiles.commandLine());
+        return PackageFiles.bash(PackageFiles.commandLine());
     }
 
     /** Runs the completion function as bash does when Tab is pressed after {@code words}; returns the candidates. */
@@ -156,6 +156,26 @@ class PackageFilesTest {
             Files.writeString(f, zsh);
             Proc.run("zsh", "-n", f.toString()).ok();
         }
+    }
+
+    @Test
+    void gzipIsMaximalWithoutNameOrTimeAndReadsBack() throws Exception {
+        byte[] text = ManPage.render(PackageFiles.commandLine().getCommandSpec(), "1", LocalDate.of(2026, 1, 2))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] gz = PackageFiles.gzip(text);
+        assertEquals(List.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 3),
+                java.util.stream.IntStream.range(0, 10).mapToObj(i -> gz[i] & 0xff).toList(),
+                "deflate, no name, no time, best compression (lintian's check), Unix");
+        assertArrayEquals(text, new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes());
+        if (Proc.has("gzip")) {
+            Path f = Files.write(dir.resolve("t.gz"), gz);
+            Proc.run("gzip", "-t", f.toString()).ok();
+        }
+    }
+
+    @Test
+    void bashCompletionHasNoHashbang() {
+        assertFalse(bash().startsWith("#!"), "bash-completion sources the file; it is not a program");
     }
 
     @Test
