@@ -1,5 +1,7 @@
 package dev.r58ctl.packaging;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.r58ctl.cli.RootCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,16 +52,11 @@ final class Commands {
         return best;
     }
 
-    /**
-     * The man page as a reader sees it: through man(1) when installed (wide, so nothing wraps), else the troff
-     * source with its font and hyphen escapes undone.
-     */
+    /** The man page as a reader sees it, through man(1) (scripts/setup installs man-db), wide so nothing wraps. */
     static String rendered(Path manPage) {
-        if (Proc.has("man")) {
-            return Proc.run(Map.of("MANWIDTH", "250", "LC_ALL", "C.UTF-8"), null,
-                    "man", "-P", "cat", "-l", manPage.toString()).ok().out();
-        }
-        return troff(manPage).replace("\\-", "-").replaceAll("\\\\f[BIRP]", "").replace("\\e", "\\");
+        assumeTrue(Proc.has("man"), "man (man-db) renders the man page");
+        return Proc.run(Map.of("MANWIDTH", "250", "LC_ALL", "C.UTF-8"), null,
+                "man", "-P", "cat", "-l", manPage.toString()).ok().out();
     }
 
     static String troff(Path manPage) {

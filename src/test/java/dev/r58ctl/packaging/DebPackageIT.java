@@ -192,8 +192,8 @@ class DebPackageIT {
         assertTrue(bash.contains("function " + PackageFiles.COMPLETION_FUNCTION + "()"));
         if (Proc.has("bash")) {
             Path f = data.resolve("usr/share/bash-completion/completions/r58ctl");
-            assertEquals(new TreeSet<>(List.of("show", "preflight", "run")),
-                    PackageFilesTest.complete(f, new ArrayList<>(List.of("r58ctl", "pipeline", ""))));
+            assertEquals(new TreeSet<>(Commands.root().subcommands().keySet()),
+                    PackageFilesTest.complete(f, new ArrayList<>(List.of("r58ctl", ""))));
         }
     }
 
