@@ -1,0 +1,70 @@
+package dev.r58ctl.packaging;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.r58ctl.cli.RootCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** The command model straight from picocli, independent of the code that writes the man page. */
+final class Commands {
+    private Commands() {
+    }
+
+    /** Every command below the root at any depth. */
+    static List<CommandSpec> all() {
+        List<CommandSpec> out = new ArrayList<>();
+        collect(new CommandLine(new RootCommand()), out);
+        return out;
+    }
+
+    private static void collect(CommandLine cl, List<CommandSpec> out) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!out.contains(sub.getCommandSpec())) {
+                out.add(sub.getCommandSpec());
+                collect(sub, out);
+            }
+        }
+    }
+
+    static CommandSpec root() {
+        return new CommandLine(new RootCommand()).getCommandSpec();
+    }
+
+    static String longName(OptionSpec o) {
+        String best = o.names()[0];
+        for (String n : o.names()) {
+            if (n.length() > best.length()) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    /** The man page as a reader sees it, through man(1) (scripts/setup installs man-db), wide so nothing wraps. */
+    static String rendered(Path manPage) {
+        assumeTrue(Proc.has("man"), "man (man-db) renders the man page");
+        return Proc.run(Map.of("MANWIDTH", "250", "LC_ALL", "C.UTF-8"), null,
+                "man", "-P", "cat", "-l", manPage.toString()).ok().out();
+    }
+
+    static String troff(Path manPage) {
+        try (InputStream in = manPage.toString().endsWith(".gz")
+                ? new GZIPInputStream(Files.newInputStream(manPage)) : Files.newInputStream(manPage)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
