@@ -5,6 +5,8 @@ import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.config.ConfigLoader;
+import dev.r58ctl.engine.Engine;
+import dev.r58ctl.tui.Terminals;
 import dev.r58ctl.pipeline.CameraRunner;
 import dev.r58ctl.pipeline.CameraStats;
 import dev.r58ctl.pipeline.PipelinePlanner;
@@ -28,12 +30,16 @@ import picocli.CommandLine.Option;
  * Everything it writes lives under one directory, which the next start empties.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run four test-pattern cameras in a sandbox (recordings under the demo directory) and show "
-                + "their live statistics. Needs no R58. Ctrl-C stops early; recordings are finalised either way.")
+        description = "Open the dashboard on a sandbox: four test-pattern cameras (recordings under the demo "
+                + "directory) and a kernel log file that 'i' writes the seed's Oops into. Needs no R58.")
 final class DemoCommand extends BaseCommand {
     @Option(names = "--duration", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
             description = "How long to run (default ${DEFAULT-VALUE}).")
     Duration duration;
+
+    @Option(names = "--no-tui", description = "Print a statistics table each second instead of the dashboard "
+            + "(automatic without a terminal).")
+    boolean noTui;
 
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Demo directory (default: demo/ under the state directory).")
@@ -47,6 +53,13 @@ final class DemoCommand extends BaseCommand {
                         .resolve("demo");
         Config c = prepare(base.toAbsolutePath());
         Logging.toFile(c.stateDir());
+        if (!noTui && Terminals.interactive()) {
+            try (Engine engine = new Engine(c)) {
+                c.cameras().forEach(cam -> engine.startCamera(cam.id()));
+                Terminals.runDashboard(engine, true);
+            }
+            return 0;
+        }
         PrintWriter o = out();
         o.println("demo: " + c.cameras().size() + " cameras, sandbox " + base.toAbsolutePath());
         List<CameraRunner> runners = new ArrayList<>();
@@ -118,6 +131,11 @@ final class DemoCommand extends BaseCommand {
         try (InputStream in = DemoCommand.class.getResourceAsStream("demo-config.yml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${DEMO}", base.toString());
         }
+        Files.writeString(base.resolve("kernel.log"), String.join("\n",
+                "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x412fd050]",
+                "[    0.000000] Machine model: Rockchip RK3588 R58 demo (r58ctl sandbox)",
+                "[    2.153210] mpp_service mpp-srv: probe success",
+                "[    2.301422] rk_hdmirx fdee0000.hdmirx-controller: hdmirx_probe: probe ok", ""));
         Path file = base.resolve("config.yml");
         Files.writeString(file, yaml);
         return new ConfigLoader().file(file).load();

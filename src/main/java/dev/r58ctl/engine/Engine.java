@@ -79,8 +79,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Starts following the kernel log. A log that cannot be read is reported, not fatal. */
-    public Engine start() {
+    private boolean started;
+
+    /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
+    public synchronized Engine start() {
+        if (started) {
+            return this;
+        }
+        started = true;
         try {
             KernelWatch watch = kernelLog.watch(true);
             watch.subscribe(new KernelWatch.Listener() {
@@ -161,6 +167,23 @@ public final class Engine implements AutoCloseable {
     /** Encoders the camera could use: those of its codec. */
     public List<KnownEncoder> encoderChoices(String id) {
         return cameras.choices(id);
+    }
+
+    /**
+     * Appends lines to the kernel log when it is a file (the demo's): the operator sees detection end to end
+     * through the same reader production uses. Refused for a real kernel log.
+     */
+    public void appendToKernelLogFile(List<String> lines) {
+        String source = config.kernelLog();
+        if (!source.startsWith("file:")) {
+            throw R58Exception.badInput("the kernel log is " + source + ", not a file r58ctl may write to");
+        }
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(source.substring(5)), String.join("\n", lines) + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw R58Exception.failed("cannot append to " + source + ": " + e.getMessage());
+        }
     }
 
     private void submit(String what, Runnable task) {

@@ -1,0 +1,158 @@
+package dev.r58ctl.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.engine.CameraView;
+import dev.r58ctl.engine.Engine;
+import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.kernel.IncidentListener;
+import dev.r58ctl.kernel.Severity;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dashboard's loop. One thread owns the state and the screen: it blocks on one queue fed by the engine's
+ * events and by a daemon thread blocked in {@code readInput()}, so keys act at once and an idle dashboard wakes
+ * only for the once-a-second tick (no 1 ms polling, unlike Lanterna's own GUI loop).
+ */
+public final class Dashboard {
+    private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
+    /** The seed's evidence, as the kernel wrote it. */
+    static final List<String> SEED_OOPS = List.of(
+            "[  494.438071] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010",
+            "[  494.442336] Internal error: Oops: 0000000096000005 [#29] SMP",
+            "[  494.838527] Code: f100007f fa401a64 540017a0 b9402ae0 (f8606a62)");
+
+    private final Engine engine;
+    private final Screen screen;
+    private final Renderer renderer;
+    private final Keys keys;
+    private final DashboardState state = new DashboardState();
+    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final long interval;
+
+    public Dashboard(Engine engine, Screen screen, boolean demo) {
+        this.engine = engine;
+        this.screen = screen;
+        this.renderer = new Renderer(Theme.fromEnvironment());
+        this.keys = new Keys(this);
+        this.interval = engine.config().monitor().intervalMillis();
+        state.demo = demo;
+        engine.subscribe(inbox::add);
+    }
+
+    DashboardState state() {
+        return state;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** Runs until the operator quits; restores the terminal on every way out. */
+    public void run() throws IOException {
+        engine.start(); // after subscribing: the kernel lines read first are ours too
+        screen.startScreen();
+        screen.setCursorPosition(null);
+        Thread input = new Thread(this::readKeys, "r58ctl-keys");
+        input.setDaemon(true);
+        input.start();
+        try {
+            state.kernelSource = engine.kernelSource();
+            render();
+            long nextTick = System.currentTimeMillis() + interval;
+            while (state.mode != DashboardState.Mode.QUIT) {
+                long wait = nextTick - System.currentTimeMillis();
+                Object item = wait > 0 ? inbox.poll(wait, TimeUnit.MILLISECONDS) : null;
+                if (item == null) {
+                    engine.tick();
+                    nextTick = System.currentTimeMillis() + interval;
+                    continue; // the tick's own events arrive through the inbox
+                }
+                handle(item);
+                for (Object more = inbox.poll(); more != null; more = inbox.poll()) {
+                    handle(more); // a burst of kernel lines is drawn once
+                }
+                render();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            screen.stopScreen();
+        }
+    }
+
+    private void readKeys() {
+        try {
+            while (true) {
+                KeyStroke k = screen.readInput();
+                if (k == null || k.getKeyType() == KeyType.EOF) {
+                    inbox.add(new KeyStroke('q', false, false));
+                    return;
+                }
+                inbox.add(k);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("key reader stopped: {}", e.getMessage());
+            inbox.add(new KeyStroke('q', false, false));
+        }
+    }
+
+    /** Applies one event or key to the state (tests call this directly). */
+    void handle(Object item) {
+        if (item instanceof KeyStroke k) {
+            try {
+                keys.handle(k);
+            } catch (R58Exception e) {
+                state.message(EngineEvent.Message.Level.ERROR, e.getMessage());
+            }
+        } else if (item instanceof EngineEvent e) {
+            apply(e);
+        }
+    }
+
+    private void apply(EngineEvent e) {
+        if (e instanceof EngineEvent.SystemSampled s) {
+            state.system = s.sample();
+            state.addCpu(s.sample().cpuPercent());
+        } else if (e instanceof EngineEvent.CamerasUpdated c) {
+            state.cameras = c.cameras();
+        } else if (e instanceof EngineEvent.KernelLineRead k) {
+            state.addKernel(k.line());
+        } else if (e instanceof EngineEvent.KernelIncident i) {
+            if (i.event() == IncidentListener.Event.OPENED && i.incident().severity() == Severity.CRITICAL) {
+                state.banner = i.incident();
+                state.bannerDuring = i.during();
+                state.bannerMillis = i.incident().openedMillis();
+                LOG.error("kernel {} {} during {}", i.incident().id(), i.incident().title(), i.during());
+            }
+        } else if (e instanceof EngineEvent.StreamsPolled p) {
+            state.streams = p.snapshot();
+        } else if (e instanceof EngineEvent.Message m) {
+            state.message(m.level(), m.text());
+            LOG.info("{}: {}", m.level(), m.text());
+        }
+    }
+
+    /** Draws the state; called after each batch of events. */
+    void render() throws IOException {
+        TerminalSize size = screen.doResizeIfNecessary();
+        if (size == null) {
+            size = screen.getTerminalSize();
+        }
+        renderer.draw(screen.newTextGraphics(), size, state);
+        screen.refresh(Screen.RefreshType.DELTA);
+    }
+
+    CameraView selected() {
+        return state.selectedCamera();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.r58ctl.tui;
+
+import dev.r58ctl.engine.CameraView;
+import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.kernel.Incident;
+import dev.r58ctl.kernel.KernelWatch;
+import dev.r58ctl.kernel.Severity;
+import dev.r58ctl.monitor.StreamSnapshot;
+import dev.r58ctl.monitor.SystemSample;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the dashboard shows, changed only on the dashboard's own thread. */
+final class DashboardState {
+    static final int KERNEL_LINES = 2000;
+    static final int SPARK_SAMPLES = 60;
+
+    enum Focus { CAMERAS, KERNEL }
+
+    enum Mode { NORMAL, FILTER, HELP, ENCODER, QUIT }
+
+    List<CameraView> cameras = List.of();
+    int selected;
+    SystemSample system;
+    final ArrayDeque<Double> cpuHistory = new ArrayDeque<>();
+    StreamSnapshot streams;
+    final ArrayDeque<KernelWatch.Classified> kernel = new ArrayDeque<>();
+    String kernelSource = "";
+    String filter = "";
+    String filterInput = "";
+    /** Lines scrolled up from the newest; 0 follows the log. */
+    int kernelScroll;
+    Incident banner;
+    String bannerDuring;
+    long bannerMillis;
+    String message = "";
+    EngineEvent.Message.Level messageLevel = EngineEvent.Message.Level.INFO;
+    Focus focus = Focus.CAMERAS;
+    Mode mode = Mode.NORMAL;
+    List<String> encoderChoices = List.of();
+    int encoderSelected;
+    boolean demo;
+
+    void addKernel(KernelWatch.Classified line) {
+        if (kernel.size() == KERNEL_LINES) {
+            kernel.removeFirst();
+        }
+        kernel.addLast(line);
+        if (kernelScroll > 0 && visible(line)) {
+            kernelScroll++; // the operator is reading older lines: keep them still
+        }
+    }
+
+    void addCpu(double percent) {
+        if (cpuHistory.size() == SPARK_SAMPLES) {
+            cpuHistory.removeFirst();
+        }
+        cpuHistory.addLast(percent);
+    }
+
+    boolean visible(KernelWatch.Classified c) {
+        if (filter.isEmpty()) {
+            return true;
+        }
+        String f = filter.toLowerCase(Locale.ROOT);
+        Severity s = c.match() == null ? Severity.INFO : c.match().severity();
+        return c.line().text().toLowerCase(Locale.ROOT).contains(f) || s.name().toLowerCase(Locale.ROOT).equals(f);
+    }
+
+    List<KernelWatch.Classified> filteredKernel() {
+        List<KernelWatch.Classified> out = new ArrayList<>();
+        for (KernelWatch.Classified c : kernel) {
+            if (visible(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    CameraView selectedCamera() {
+        return cameras.isEmpty() ? null : cameras.get(Math.min(selected, cameras.size() - 1));
+    }
+
+    void message(EngineEvent.Message.Level level, String text) {
+        this.messageLevel = level;
+        this.message = text;
+    }
+}

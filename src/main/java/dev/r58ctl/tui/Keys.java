@@ -1,0 +1,140 @@
+package dev.r58ctl.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.r58ctl.config.KnownEncoder;
+import dev.r58ctl.engine.CameraView;
+import dev.r58ctl.engine.EngineEvent;
+
+/** What each key does, by mode. Destructive actions never sit on movement keys. */
+final class Keys {
+    private final Dashboard d;
+
+    Keys(Dashboard d) {
+        this.d = d;
+    }
+
+    void handle(KeyStroke k) {
+        DashboardState s = d.state();
+        switch (s.mode) {
+            case HELP -> s.mode = DashboardState.Mode.NORMAL;
+            case FILTER -> filter(k, s);
+            case ENCODER -> encoder(k, s);
+            default -> normal(k, s);
+        }
+    }
+
+    private void normal(KeyStroke k, DashboardState s) {
+        KeyType t = k.getKeyType();
+        boolean kernel = s.focus == DashboardState.Focus.KERNEL;
+        if (t == KeyType.Tab) {
+            s.focus = kernel ? DashboardState.Focus.CAMERAS : DashboardState.Focus.KERNEL;
+        } else if (t == KeyType.ArrowUp) {
+            move(s, -1);
+        } else if (t == KeyType.ArrowDown) {
+            move(s, 1);
+        } else if (t == KeyType.Character) {
+            char c = k.getCharacter();
+            if (k.isCtrlDown() && (c == 'd' || c == 'u')) {
+                s.kernelScroll = Math.max(0, s.kernelScroll + (c == 'u' ? 10 : -10));
+                return;
+            }
+            switch (c) {
+                case 'q' -> {
+                    s.message(EngineEvent.Message.Level.INFO, "quitting: stopping pipelines with EOS...");
+                    s.mode = DashboardState.Mode.QUIT;
+                }
+                case '?' -> s.mode = DashboardState.Mode.HELP;
+                case 'j' -> move(s, 1);
+                case 'k' -> move(s, -1);
+                case 'g' -> s.kernelScroll = Integer.MAX_VALUE;
+                case 'G' -> s.kernelScroll = 0;
+                case '/' -> {
+                    s.mode = DashboardState.Mode.FILTER;
+                    s.filterInput = s.filter;
+                }
+                case 'c' -> s.banner = null;
+                case 's' -> camera(s, "start");
+                case 'x' -> camera(s, "stop");
+                case 'r' -> camera(s, "restart");
+                case 'e' -> pickEncoder(s);
+                case 'i' -> inject(s);
+                default -> { }
+            }
+        }
+    }
+
+    private static void move(DashboardState s, int delta) {
+        if (s.focus == DashboardState.Focus.KERNEL) {
+            s.kernelScroll = Math.max(0, s.kernelScroll - delta);
+        } else if (!s.cameras.isEmpty()) {
+            s.selected = Math.floorMod(s.selected + delta, s.cameras.size());
+        }
+    }
+
+    private void camera(DashboardState s, String action) {
+        CameraView c = s.selectedCamera();
+        if (c == null) {
+            return;
+        }
+        s.message(EngineEvent.Message.Level.INFO, action + " " + c.id() + "...");
+        switch (action) {
+            case "start" -> d.engine().startCamera(c.id());
+            case "stop" -> d.engine().stopCamera(c.id());
+            default -> d.engine().restartCamera(c.id());
+        }
+    }
+
+    private void pickEncoder(DashboardState s) {
+        CameraView c = s.selectedCamera();
+        if (c == null) {
+            return;
+        }
+        s.encoderChoices = d.engine().encoderChoices(c.id()).stream().map(KnownEncoder::element).toList();
+        s.encoderSelected = Math.max(0, s.encoderChoices.indexOf(c.encoder()));
+        s.mode = DashboardState.Mode.ENCODER;
+    }
+
+    private void encoder(KeyStroke k, DashboardState s) {
+        KeyType t = k.getKeyType();
+        int n = s.encoderChoices.size();
+        if (t == KeyType.Escape) {
+            s.mode = DashboardState.Mode.NORMAL;
+        } else if (t == KeyType.ArrowDown || (t == KeyType.Character && k.getCharacter() == 'j')) {
+            s.encoderSelected = (s.encoderSelected + 1) % n;
+        } else if (t == KeyType.ArrowUp || (t == KeyType.Character && k.getCharacter() == 'k')) {
+            s.encoderSelected = Math.floorMod(s.encoderSelected - 1, n);
+        } else if (t == KeyType.Enter) {
+            s.mode = DashboardState.Mode.NORMAL;
+            String id = s.selectedCamera().id();
+            String element = s.encoderChoices.get(s.encoderSelected);
+            s.message(EngineEvent.Message.Level.INFO, "encoder " + id + " -> " + element + "...");
+            d.engine().setEncoder(id, element);
+        }
+    }
+
+    private static void filter(KeyStroke k, DashboardState s) {
+        KeyType t = k.getKeyType();
+        if (t == KeyType.Escape) {
+            s.filter = "";
+            s.mode = DashboardState.Mode.NORMAL;
+        } else if (t == KeyType.Enter) {
+            s.filter = s.filterInput.trim();
+            s.kernelScroll = 0;
+            s.mode = DashboardState.Mode.NORMAL;
+        } else if (t == KeyType.Backspace && !s.filterInput.isEmpty()) {
+            s.filterInput = s.filterInput.substring(0, s.filterInput.length() - 1);
+        } else if (t == KeyType.Character && s.filterInput.length() < 40) {
+            s.filterInput += k.getCharacter();
+        }
+    }
+
+    private void inject(DashboardState s) {
+        if (!s.demo) {
+            s.message(EngineEvent.Message.Level.WARNING, "i injects an Oops only in the demo");
+            return;
+        }
+        d.engine().appendToKernelLogFile(Dashboard.SEED_OOPS);
+        s.message(EngineEvent.Message.Level.INFO, "wrote the seed's Oops to the demo kernel log");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.r58ctl.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.r58ctl.engine.CameraView;
+import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.monitor.SourceResult;
+import dev.r58ctl.monitor.SystemSample;
+import dev.r58ctl.pipeline.CameraStats;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/** Draws the whole dashboard from its state; nothing here changes state or talks to the engine. */
+final class Renderer {
+    static final int MIN_COLS = 80;
+    static final int MIN_ROWS = 24;
+    private static final String SPARK = "▁▂▃▄▅▆▇█";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Theme theme;
+    private final KernelPane kernelPane;
+
+    Renderer(Theme theme) {
+        this.theme = theme;
+        this.kernelPane = new KernelPane(theme);
+    }
+
+    void draw(TextGraphics g, TerminalSize size, DashboardState s) {
+        theme.normal(g);
+        g.fill(' ');
+        int cols = size.getColumns();
+        int rows = size.getRows();
+        if (cols < MIN_COLS || rows < MIN_ROWS) {
+            theme.bad(g);
+            g.putString(0, 0, fit("terminal too small (need 80x24, have " + cols + "x" + rows + ")", cols));
+            return;
+        }
+        int row = 0;
+        titleBar(g, cols, s, row++);
+        if (s.banner != null) {
+            theme.alarm(g);
+            String when = LocalTime.ofInstant(Instant.ofEpochMilli(s.bannerMillis), ZoneId.systemDefault()).format(CLOCK);
+            g.putString(0, row++, pad(fit(" KERNEL " + s.banner.severity() + " " + when + ": " + s.banner.title()
+                    + " | during: " + s.bannerDuring + " | c clears", cols), cols));
+        }
+        row = cameras(g, cols, s, row);
+        row = system(g, cols, s, row);
+        int bottom = rows - 2;
+        kernelPane.draw(g, cols, row, bottom - row, s);
+        messageLine(g, cols, s, rows - 2);
+        keyBar(g, cols, s, rows - 1);
+        if (s.mode == DashboardState.Mode.HELP) {
+            Help.draw(g, theme, size);
+        } else if (s.mode == DashboardState.Mode.ENCODER) {
+            encoderDialog(g, size, s);
+        }
+    }
+
+    private void titleBar(TextGraphics g, int cols, DashboardState s, int row) {
+        theme.title(g);
+        String health = s.streams == null ? "health ?" : "health " + word(s.streams.health().result());
+        String source = s.kernelSource.startsWith("file:")
+                ? "file " + s.kernelSource.substring(s.kernelSource.lastIndexOf('/') + 1) : s.kernelSource;
+        String left = " r58ctl" + (s.demo ? " DEMO" : "") + " | kernel " + source + " | " + health;
+        String right = LocalTime.now().format(CLOCK) + "  ? help ";
+        g.putString(0, row, pad(fit(left, cols - right.length()), cols - right.length()) + right);
+    }
+
+    private static String word(SourceResult r) {
+        return !r.reachable() ? "unreachable" : r.ok() ? "ok" : "NOT OK";
+    }
+
+    private int cameras(TextGraphics g, int cols, DashboardState s, int row) {
+        theme.header(g);
+        g.putString(0, row++, fit(String.format(" %-6s %-12s %-10s %-5s %-7s %-8s %5s %6s %5s  %s",
+                "CAMERA", "DEVICE", "ENCODER", "NET", "RUN BY", "STATE", "FPS", "KBIT/S", "CPU%", "LAST ERROR"), cols));
+        for (int i = 0; i < s.cameras.size(); i++) {
+            CameraView c = s.cameras.get(i);
+            CameraStats st = c.stats();
+            boolean sel = i == s.selected && s.focus == DashboardState.Focus.CAMERAS;
+            if (sel) {
+                theme.selected(g);
+            } else if ("FAILED".equals(c.state())) {
+                theme.bad(g);
+            } else if ("RUNNING".equals(c.state()) || "recording".equals(c.state())) {
+                theme.ok(g);
+            } else {
+                theme.normal(g);
+            }
+            String line = String.format("%s%-6s %-12s %-10s %-5s %-7s %-8s %5s %6s %5s  %s", sel ? ">" : " ",
+                    c.id(), fit(c.device(), 12), c.encoder(), c.transport(), c.runBy(), fit(c.state(), 8),
+                    st == null ? "-" : String.format("%.1f", st.fps()),
+                    st == null ? "-" : String.format("%.0f", st.bitrateKbps()),
+                    st == null ? "-" : String.format("%.1f", st.cpuPercent()), c.lastError() == null ? "" : c.lastError());
+            g.putString(0, row++, pad(fit(line, cols), cols));
+        }
+        return row;
+    }
+
+    private int system(TextGraphics g, int cols, DashboardState s, int row) {
+        theme.header(g);
+        SystemSample sys = s.system;
+        if (sys == null) {
+            g.putString(0, row++, " sampling...");
+            return row;
+        }
+        StringBuilder cores = new StringBuilder();
+        for (int i = 0; i < sys.corePercent().length; i++) {
+            cores.append(" c").append(i).append(' ').append(bar(sys.corePercent()[i], 5))
+                    .append(String.format("%3.0f%%", sys.corePercent()[i]));
+        }
+        g.putString(0, row++, fit(String.format(" CPU %5.1f%% %s %s", sys.cpuPercent(), spark(s), cores), cols));
+        theme.normal(g);
+        String procs = sys.processes().stream().map(p -> p.role() + " " + (p.cpuPercent() == null
+                ? (p.pid() < 0 ? "not running" : "-") : String.format("%.1f%%", p.cpuPercent())))
+                .collect(Collectors.joining("  "));
+        g.putString(0, row++, fit(String.format(" mem %.1f/%.1f GiB  load %.2f  %s", (sys.memTotalBytes()
+                - sys.memAvailableBytes()) / 1073741824.0, sys.memTotalBytes() / 1073741824.0,
+                sys.loadAverage()[0], procs), cols));
+        String temps = sys.temperatures().isEmpty() ? "temp n/a" : sys.temperatures().stream()
+                .map(t -> String.format("%s %.0f°C", t.type().replace("-thermal", ""), t.celsius()))
+                .collect(Collectors.joining(" "));
+        String vpu = sys.vpu().available() ? "VPU " + sys.vpu().cores().values().stream()
+                .map(v -> String.format("%.0f%%", v)).collect(Collectors.joining(" ")) : "VPU n/a";
+        String streams = s.streams == null ? "" : "  recorder " + word(s.streams.recorder().result())
+                + "  mediamtx " + word(s.streams.mediamtx().result());
+        g.putString(0, row++, fit(" " + temps + "  " + vpu + streams, cols));
+        return row;
+    }
+
+    private String spark(DashboardState s) {
+        StringBuilder b = new StringBuilder();
+        int skip = Math.max(0, s.cpuHistory.size() - 20);
+        int i = 0;
+        for (double v : s.cpuHistory) {
+            if (i++ >= skip) {
+                b.append(SPARK.charAt((int) Math.min(7, Math.max(0, v / 100 * 8))));
+            }
+        }
+        return b.toString();
+    }
+
+    private static String bar(double percent, int width) {
+        int full = (int) Math.round(percent / 100 * width);
+        return "█".repeat(Math.max(0, Math.min(width, full))) + "░".repeat(Math.max(0, width - full));
+    }
+
+    private void messageLine(TextGraphics g, int cols, DashboardState s, int row) {
+        if (s.mode == DashboardState.Mode.FILTER) {
+            theme.header(g);
+            g.putString(0, row, pad(fit(" filter kernel: " + s.filterInput + "_   (Enter apply, Esc clear)", cols), cols));
+            return;
+        }
+        if (s.messageLevel == EngineEvent.Message.Level.ERROR) {
+            theme.bad(g);
+        } else if (s.messageLevel == EngineEvent.Message.Level.WARNING) {
+            theme.warn(g);
+        } else {
+            theme.normal(g);
+        }
+        g.putString(0, row, pad(fit(" " + s.message, cols), cols));
+    }
+
+    private void keyBar(TextGraphics g, int cols, DashboardState s, int row) {
+        theme.title(g);
+        String keys = s.focus == DashboardState.Focus.CAMERAS
+                ? " s start  x stop  r restart  e encoder  Tab kernel  / filter" : " j/k scroll  g/G top/end  Tab cameras  / filter";
+        keys += (s.demo ? "  i inject Oops" : "") + "  ? help  q quit";
+        g.putString(0, row, pad(fit(keys, cols), cols));
+    }
+
+    private void encoderDialog(TextGraphics g, TerminalSize size, DashboardState s) {
+        int w = 44;
+        int h = s.encoderChoices.size() + 4;
+        int x = (size.getColumns() - w) / 2;
+        int y = (size.getRows() - h) / 2;
+        theme.title(g);
+        g.putString(x, y, pad(" encoder for " + s.selectedCamera().id() + " (Enter picks, Esc)", w));
+        for (int i = 0; i < s.encoderChoices.size(); i++) {
+            if (i == s.encoderSelected) {
+                theme.selected(g);
+            } else {
+                theme.normal(g);
+            }
+            g.putString(x, y + 1 + i, pad("  " + s.encoderChoices.get(i), w));
+        }
+        theme.normal(g);
+        g.putString(x, y + 1 + s.encoderChoices.size(), pad("", w));
+        g.putString(x, y + 2 + s.encoderChoices.size(), pad("  a running camera restarts with it", w));
+        theme.title(g);
+        g.putString(x, y + 3 + s.encoderChoices.size(), pad("", w));
+    }
+
+    static String fit(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
