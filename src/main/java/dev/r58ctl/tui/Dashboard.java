@@ -40,9 +40,13 @@ public final class Dashboard {
     private final long interval;
 
     public Dashboard(Engine engine, Screen screen, boolean demo) {
+        this(engine, screen, demo, Theme.fromEnvironment());
+    }
+
+    Dashboard(Engine engine, Screen screen, boolean demo, Theme theme) {
         this.engine = engine;
         this.screen = screen;
-        this.renderer = new Renderer(Theme.fromEnvironment());
+        this.renderer = new Renderer(theme);
         this.keys = new Keys(this);
         this.interval = engine.config().monitor().intervalMillis();
         state.demo = demo;
@@ -66,7 +70,6 @@ public final class Dashboard {
         input.setDaemon(true);
         input.start();
         try {
-            state.kernelSource = engine.kernelSource();
             render();
             long nextTick = System.currentTimeMillis() + interval;
             while (state.mode != DashboardState.Mode.QUIT) {
@@ -104,6 +107,14 @@ public final class Dashboard {
             LOG.warn("key reader stopped: {}", e.getMessage());
             inbox.add(new KeyStroke('q', false, false));
         }
+    }
+
+    /** Handles everything queued so far and draws once: the loop's body without its wait (for tests). */
+    void drain() throws IOException {
+        for (Object o = inbox.poll(); o != null; o = inbox.poll()) {
+            handle(o);
+        }
+        render();
     }
 
     /** Applies one event or key to the state (tests call this directly). */
@@ -144,6 +155,7 @@ public final class Dashboard {
 
     /** Draws the state; called after each batch of events. */
     void render() throws IOException {
+        state.kernelSource = engine.kernelSource();
         TerminalSize size = screen.doResizeIfNecessary();
         if (size == null) {
             size = screen.getTerminalSize();

@@ -43,8 +43,8 @@ final class Renderer {
         if (s.banner != null) {
             theme.alarm(g);
             String when = LocalTime.ofInstant(Instant.ofEpochMilli(s.bannerMillis), ZoneId.systemDefault()).format(CLOCK);
-            g.putString(0, row++, pad(fit(" KERNEL " + s.banner.severity() + " " + when + ": " + s.banner.title()
-                    + " | during: " + s.bannerDuring + " | c clears", cols), cols));
+            g.putString(0, row++, pad(fit(" KERNEL " + s.banner.severity() + " " + when + " (c clears): "
+                    + s.banner.title() + " | during: " + s.bannerDuring, cols), cols));
         }
         row = cameras(g, cols, s, row);
         row = system(g, cols, s, row);
@@ -167,8 +167,8 @@ final class Renderer {
     private void keyBar(TextGraphics g, int cols, DashboardState s, int row) {
         theme.title(g);
         String keys = s.focus == DashboardState.Focus.CAMERAS
-                ? " s start  x stop  r restart  e encoder  Tab kernel  / filter" : " j/k scroll  g/G top/end  Tab cameras  / filter";
-        keys += (s.demo ? "  i inject Oops" : "") + "  ? help  q quit";
+                ? " s start x stop r restart e encoder" : " j/k scroll g/G top/end";
+        keys += "  / filter  Tab pane" + (s.demo ? "  i Oops" : "") + "  ? help  q quit";
         g.putString(0, row, pad(fit(keys, cols), cols));
     }
 

@@ -1,0 +1,184 @@
+package dev.r58ctl.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
+import dev.r58ctl.config.Config;
+import dev.r58ctl.engine.Engine;
+import dev.r58ctl.testsupport.TestConfigs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real screens rendered into Lanterna's virtual terminal, driven by key strokes, with a real engine. */
+class DashboardTest {
+    @TempDir
+    Path dir;
+
+    private DefaultVirtualTerminal vt;
+    private TerminalScreen screen;
+    private Engine engine;
+    private Dashboard d;
+
+    private void open(int cols, int rows, Theme theme) throws Exception {
+        Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux on physical CPU 0x0\n");
+        Config c = TestConfigs.load(dir, "platform: generic\nstate_dir: " + dir.resolve("state")
+                + "\nrecorder: {config: null, health_url: \"http://127.0.0.1:9/health\"}\n"
+                + "kernel_log: {source: \"file:" + dir.resolve("kern.log") + "\", previous_boot: none}\n"
+                + "cameras:\n"
+                + "  cam0: {resolution: 640x360, bitrate: 800, codec: h264, transport: none, output_path: \""
+                + dir.resolve("rec/cam0_%H%M%S.mkv") + "\"}\n"
+                + "  cam1: {resolution: 640x360, bitrate: 800, codec: h265, transport: none}\n");
+        vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
+        screen = new TerminalScreen(vt);
+        screen.startScreen();
+        engine = new Engine(c);
+        d = new Dashboard(engine, screen, true, theme);
+        engine.start();
+        d.drain();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (engine != null) {
+            engine.close();
+        }
+        if (screen != null) {
+            screen.stopScreen();
+        }
+    }
+
+    private String row(int r) {
+        StringBuilder b = new StringBuilder();
+        for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
+            b.append(vt.getCharacter(c, r).getCharacterString());
+        }
+        return b.toString();
+    }
+
+    private String screenText() {
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
+            b.append(row(r)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Ticks the engine and drains until the screen shows what is expected (or 20 s pass). */
+    private void until(Predicate<String> shown) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            engine.tick();
+            Thread.sleep(200);
+            d.drain();
+            if (shown.test(screenText())) {
+                return;
+            }
+        }
+        throw new AssertionError("never shown; last screen:\n" + screenText());
+    }
+
+    private void key(char c) throws Exception {
+        d.handle(new KeyStroke(c, false, false));
+        d.drain();
+    }
+
+    @Test
+    void at80x24EveryPanelIsThereAndStartingACameraShowsItRunning() throws Exception {
+        open(80, 24, new Theme(true));
+        until(s -> s.contains("CPU ") && s.contains("cam1"));
+        String s = screenText();
+        assertTrue(row(0).startsWith(" r58ctl DEMO | kernel file kern.log"), row(0));
+        assertTrue(s.contains("CAMERA") && s.contains(">cam0") && s.contains("KERNEL LOG"), s);
+        assertTrue(s.contains("Booting Linux"), "the kernel pane shows the log: " + s);
+        assertTrue(row(23).contains("s start") && row(23).contains("q quit"), row(23));
+        key('s');
+        until(t -> t.contains("RUNNING") && t.matches("(?s).*>cam0 .*RUNNING +[23][0-9]\\.\\d.*"));
+        assertTrue(Files.list(dir.resolve("rec")).findAny().isPresent(), "cam0 records");
+        key('x');
+        until(t -> t.contains("STOPPED"));
+    }
+
+    @Test
+    void anOopsWrittenToTheKernelLogRaisesTheBannerAtOnce() throws Exception {
+        open(80, 24, new Theme(true));
+        key('i'); // the demo's key writes the seed's Oops into the file the engine follows
+        until(s -> s.contains("KERNEL CRITICAL"));
+        String banner = row(1);
+        assertTrue(banner.contains("(c clears): Unable to handle kernel NULL pointer"), banner);
+        assertEquals(TextColor.ANSI.RED, vt.getCharacter(2, 1).getForegroundColor());
+        assertTrue(screenText().contains("C    494.442 Internal error: Oops"), screenText());
+        key('c');
+        assertFalse(row(1).contains("KERNEL CRITICAL"), row(1));
+    }
+
+    @Test
+    void withoutColourSeverityStillReadsFromItsLetter() throws Exception {
+        open(80, 24, new Theme(false));
+        Files.writeString(dir.resolve("kern.log"), "[  494.442336] Internal error: Oops: 0000000096000005 [#29] SMP\n",
+                StandardOpenOption.APPEND);
+        until(s -> s.contains("KERNEL CRITICAL"));
+        for (int c = 0; c < 80; c++) {
+            assertEquals(TextColor.ANSI.DEFAULT, vt.getCharacter(c, 1).getForegroundColor(), "NO_COLOR: no colours");
+        }
+        assertTrue(screenText().contains("C    494.442 Internal error"), screenText());
+    }
+
+    @Test
+    void helpFilterAndResize() throws Exception {
+        open(80, 24, new Theme(true));
+        key('?');
+        assertTrue(screenText().contains("Keys (any key closes this)"), screenText());
+        key('z');
+        assertFalse(screenText().contains("Keys (any key closes this)"));
+        key('/');
+        for (char c : "oops".toCharArray()) {
+            key(c);
+        }
+        d.handle(new KeyStroke(KeyType.Enter));
+        d.drain();
+        assertTrue(screenText().contains("filter \"oops\"  0 lines"), screenText());
+        d.handle(new KeyStroke(KeyType.Escape));
+        key('/');
+        d.handle(new KeyStroke(KeyType.Escape));
+        d.drain();
+        assertTrue(screenText().contains("KERNEL LOG  1 lines"), screenText());
+
+        vt.setTerminalSize(new TerminalSize(160, 48));
+        d.drain();
+        assertEquals(160, screen.getTerminalSize().getColumns());
+        assertTrue(row(47).contains("q quit"), row(47));
+        vt.setTerminalSize(new TerminalSize(60, 20));
+        d.drain();
+        assertTrue(row(0).startsWith("terminal too small (need 80x24, have 60x20)"), row(0));
+    }
+
+    @Test
+    void theEncoderPickerOffersOnlyTheCamerasCodec() throws Exception {
+        open(80, 24, new Theme(true));
+        until(s -> s.contains("cam1"));
+        key('j');
+        key('e');
+        int top = 0;
+        while (!row(top).contains("encoder for cam1")) {
+            top++;
+        }
+        String dialog = row(top + 1) + row(top + 2) + row(top + 3);
+        assertTrue(dialog.contains("x265enc") && dialog.contains("mpph265enc"), dialog);
+        assertFalse(dialog.contains("264"), "no H.264 encoder for an H.265 camera: " + dialog);
+        d.handle(new KeyStroke(KeyType.Escape));
+        d.drain();
+        assertFalse(screenText().contains("encoder for cam1"));
+    }
+}
