@@ -97,9 +97,12 @@ public record Config(
      * @param thermalDir      where thermal zones are read
      * @param vpuLoadFile     where the MPP driver reports VPU load
      * @param httpTimeoutMillis timeout of each health, status and MediaMTX request
+     * @param streamPollMillis how often the dashboard polls recorder and MediaMTX (ten times slower while
+     *                         neither answers)
      */
     public record MonitorSettings(long intervalMillis, int historySamples, String recorderProcess,
-                                  String mediamtxProcess, Path thermalDir, Path vpuLoadFile, long httpTimeoutMillis) {
+                                  String mediamtxProcess, Path thermalDir, Path vpuLoadFile, long httpTimeoutMillis,
+                                  long streamPollMillis) {
     }
 
     /** The MediaMTX server the cameras publish to. */

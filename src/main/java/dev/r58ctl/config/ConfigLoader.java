@@ -275,7 +275,7 @@ public final class ConfigLoader {
 
     private Config.MonitorSettings monitor(YamlNode node) {
         Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(List.of("interval_ms", "history",
-                "recorder_process", "mediamtx_process", "thermal_dir", "vpu_load", "http_timeout_ms"));
+                "recorder_process", "mediamtx_process", "thermal_dir", "vpu_load", "http_timeout_ms", "stream_poll_ms"));
         int interval = m.containsKey("interval_ms") ? m.get("interval_ms").integer("milliseconds", 250, 60_000) : 1000;
         int history = m.containsKey("history") ? m.get("history").integer("a number of samples", 60, 86_400) : 900;
         String recorderProcess = m.containsKey("recorder_process") && !m.get("recorder_process").isNull()
@@ -286,7 +286,10 @@ public final class ConfigLoader {
         Path vpu = m.containsKey("vpu_load") ? absolute(m.get("vpu_load")) : Path.of("/proc/mpp_service/load");
         int timeout = m.containsKey("http_timeout_ms")
                 ? m.get("http_timeout_ms").integer("milliseconds", 100, 60_000) : 2000;
-        return new Config.MonitorSettings(interval, history, recorderProcess, mediamtxProcess, thermal, vpu, timeout);
+        int poll = m.containsKey("stream_poll_ms")
+                ? m.get("stream_poll_ms").integer("milliseconds", 500, 600_000) : 5000;
+        return new Config.MonitorSettings(interval, history, recorderProcess, mediamtxProcess, thermal, vpu, timeout,
+                poll);
     }
 
     /** The shipped example, whose codecs: and encoders: are the defaults a file's entries replace one by one. */

@@ -50,6 +50,7 @@ public final class Engine implements AutoCloseable {
     private volatile KernelWatch kernel;
     private volatile String kernelProblem;
     private volatile StreamSnapshot streams;
+    private long nextPoll;
 
     public Engine(Config config) {
         this.config = config;
@@ -115,14 +116,28 @@ public final class Engine implements AutoCloseable {
         history.add(s);
         emit(new EngineEvent.SystemSampled(s));
         emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
-        poller.pollNow().thenAccept(snap -> {
-            streams = snap;
-            emit(new EngineEvent.StreamsPolled(snap));
-        });
+        long now = System.currentTimeMillis();
+        if (now >= nextPoll) {
+            // three HTTP requests a second cost an idle dashboard more than everything else together: poll at
+            // the configured pace, and ten times slower while nothing answers
+            StreamSnapshot last = streams;
+            boolean silent = last != null && !last.health().result().reachable()
+                    && !last.recorder().result().reachable() && !last.mediamtx().result().reachable();
+            nextPoll = now + config.monitor().streamPollMillis() * (silent ? 10 : 1);
+            poller.pollNow().thenAccept(snap -> {
+                streams = snap;
+                emit(new EngineEvent.StreamsPolled(snap));
+            });
+        }
         KernelWatch k = kernel;
         if (k != null) {
             k.closeIdle(System.currentTimeMillis());
         }
+    }
+
+    /** Polls recorder and MediaMTX now, whatever the pace (after a restart, before a health verdict). */
+    public void pollStreamsNow() {
+        nextPoll = 0;
     }
 
     public List<SystemSample> history() {

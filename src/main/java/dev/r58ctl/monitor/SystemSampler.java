@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
-import oshi.software.os.OSProcess;
-import oshi.software.os.OperatingSystem;
 
 /**
  * Samples CPU (total and per core, over the interval since the previous sample), load, memory, the CPU of the
@@ -36,7 +34,8 @@ public final class SystemSampler {
 
     private final CentralProcessor cpu;
     private final GlobalMemory memory;
-    private final OperatingSystem os;
+    private static final long PAGE = 4096;
+    private final Path proc = Path.of("/proc");
     private final ProcessLocator locator;
     private final List<Watched> watched;
     private final Path thermalDir;
@@ -52,7 +51,6 @@ public final class SystemSampler {
         SystemInfo si = new SystemInfo();
         this.cpu = si.getHardware().getProcessor();
         this.memory = si.getHardware().getMemory();
-        this.os = si.getOperatingSystem();
         this.locator = new ProcessLocator();
         this.watched = List.copyOf(watched);
         this.thermalDir = thermalDir;
@@ -98,19 +96,27 @@ public final class SystemSampler {
                     : "not running (no process named " + w.name() + ")";
             return new ProcessCpu(w.role(), -1, w.name(), null, 0, why);
         }
-        OSProcess p = os.getProcess(pid);
-        if (p == null) {
+        // /proc directly: OSHI's process object reads a dozen files per call, which an idle dashboard felt
+        long cpuMs;
+        String name;
+        long rss;
+        try {
+            String stat = Files.readString(proc.resolve(pid + "/stat"));
+            name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            cpuMs = ThreadCpu.ticksOf(stat) * 1000 / ThreadCpu.TICKS_PER_SECOND;
+            String[] statm = Files.readString(proc.resolve(pid + "/statm")).trim().split(" ");
+            rss = Long.parseLong(statm[1]) * PAGE;
+        } catch (IOException | RuntimeException gone) {
             pids.remove(w.role());
             lastProcess.remove(w.role());
             return new ProcessCpu(w.role(), -1, w.name(), null, 0, "process " + pid + " ended");
         }
-        long cpuMs = p.getKernelTime() + p.getUserTime();
         long[] prev = lastProcess.put(w.role(), new long[] {pid, cpuMs, now});
         Double percent = null;
         if (prev != null && prev[0] == pid && now > prev[2]) {
             percent = Math.max(0, (cpuMs - prev[1]) * 100.0 / (now - prev[2]));
         }
-        return new ProcessCpu(w.role(), pid, p.getName(), percent, p.getResidentSetSize(), null);
+        return new ProcessCpu(w.role(), pid, name, percent, rss, null);
     }
 
     List<Temperature> temperatures() {
