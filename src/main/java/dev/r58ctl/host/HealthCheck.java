@@ -41,6 +41,10 @@ public final class HealthCheck {
                 .build();
     }
 
+    public String url() {
+        return url.toString();
+    }
+
     /** One request, answered within the timeout or counted as unhealthy. */
     public Result check() {
         long t0 = System.nanoTime();

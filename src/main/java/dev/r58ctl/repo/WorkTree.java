@@ -52,6 +52,13 @@ final class WorkTree {
     static void write(Repository repo, String path, ObjectId blob, FileMode mode) throws IOException {
         Path target = file(repo, path);
         Files.createDirectories(target.getParent());
+        if (mode == FileMode.SYMLINK) {
+            // only snapshots of uncommitted work carry links (patches with links are refused)
+            String link = new String(repo.open(blob).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Files.deleteIfExists(target);
+            Files.createSymbolicLink(target, Path.of(link));
+            return;
+        }
         Path tmp = Files.createTempFile(target.getParent(), ".r58ctl-", ".tmp");
         try {
             try (InputStream in = repo.open(blob).openStream()) {
