@@ -26,12 +26,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
  */
 public final class KnownGood {
     private static final DateTimeFormatter NAME_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     /**
      * One mark.
      *
-     * @param name   the tag name without {@code refs/tags/}, e.g. {@code r58ctl/good/20251219-145301-a1b2c3d}
+     * @param name   the tag name without {@code refs/tags/}, e.g. {@code r58ctl/good/20251219-145301-250-a1b2c3d}
      * @param commit the commit it marks
      * @param time   when it was marked
      */
@@ -54,14 +54,16 @@ public final class KnownGood {
         Repository repo = view.repository();
         try (RevWalk walk = new RevWalk(repo)) {
             RevCommit c = walk.parseCommit(id);
-            Instant now = Instant.now();
+            // milliseconds in the name order two marks made within one second (the tag's time has seconds only)
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             String name = "r58ctl/good/" + NAME_TIME.format(now) + "-" + c.abbreviate(7).name();
             if (repo.exactRef("refs/tags/" + name) == null) {
                 new Git(repo).tag().setName(name).setObjectId(c).setAnnotated(true)
                         .setTagger(new PersonIdent(new PersonIdent(repo), now))
                         .setMessage("known good, marked with r58ctl repo mark-good\n").call();
             }
-            return new Mark(name, c.name(), c.abbreviate(7).name(), c.getShortMessage(), now);
+            return new Mark(name, c.name(), c.abbreviate(7).name(), c.getShortMessage(),
+                    now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (IOException | GitAPIException e) {
             throw R58Exception.failed(view.dir() + ": cannot mark " + rev + " as known good: " + e.getMessage());
         }

@@ -139,7 +139,9 @@ public final class RepoView implements AutoCloseable {
                     walk.markStart(c);
                 }
             }
-            walk.sort(RevSort.COMMIT_TIME_DESC);
+            // newest first like git log; topological order decides between commits made in the same second
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.COMMIT_TIME_DESC, true);
             List<LogEntry> out = new ArrayList<>();
             for (RevCommit c : walk) {
                 if (out.size() >= max) {
