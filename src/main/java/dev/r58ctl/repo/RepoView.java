@@ -180,6 +180,8 @@ public final class RepoView implements AutoCloseable {
                 add(out, id, "backup " + backup + (wip ? " +uncommitted" : ""));
             } else if (n.startsWith(Constants.R_HEADS) && !Repository.shortenRefName(n).equals(branch)) {
                 add(out, id, Repository.shortenRefName(n));
+            } else if (n.startsWith(Constants.R_REMOTES) && !ref.isSymbolic()) {
+                add(out, id, Repository.shortenRefName(n));
             } else if (n.startsWith(Constants.R_TAGS)) {
                 add(out, id, "tag " + Repository.shortenRefName(n));
             }

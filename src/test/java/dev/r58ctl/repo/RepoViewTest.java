@@ -57,7 +57,7 @@ class RepoViewTest {
             assertEquals(10, log.size());
             List<String> git = List.of(git(repo, "log", "--format=%h %s", "-n", "10").strip().split("\n"));
             assertEquals(git, log.stream().map(e -> e.shortId() + " " + e.subject()).toList());
-            assertEquals(List.of("HEAD -> main"), log.get(0).marks());
+            assertEquals(List.of("HEAD -> main", "origin/main"), log.get(0).marks());
             git(repo, "branch", "experiment", "HEAD~2");
             KnownGood.Mark mark = new KnownGood(view).mark("HEAD~3");
             log = view.log(4);

@@ -223,7 +223,8 @@ class RollbackTest {
         RepoView.LogEntry a = log.get(1);
         assertEquals(s.good, a.id());
         assertEquals("HEAD -> main", a.marks().get(0));
-        assertTrue(a.marks().get(1).matches("good \\d{8}-\\d{6}-\\d{3}-" + s.good.substring(0, 7)), a.marks().toString());
+        assertEquals("origin/main", a.marks().get(1));
+        assertTrue(a.marks().get(2).matches("good \\d{8}-\\d{6}-\\d{3}-" + s.good.substring(0, 7)), a.marks().toString());
         assertEquals(5, log.size());
     }
 }
