@@ -229,15 +229,17 @@ public final class Rollback {
         if (p.nothingToDo()) {
             return new RollbackResult(p, "nothing", List.of(), null, 0);
         }
+        if (resume != null) {
+            Steps.clearStaleLocks(view, resume);
+        } else if (undone != null && !undone.ended()) {
+            Steps.clearStaleLocks(view, undone);
+        }
         Journal journal = resume != null ? resume : Journal.create(journalDir, p);
         if (undone != null && !undone.ended()) {
             undone.end("undone", p.kind().equals("abandon") ? "closed: the repository had not been changed"
                     : "undone by " + p.id());
         }
         Steps steps = new Steps(view, p, journal, service, health, healthWait);
-        if (resume != null) {
-            steps.clearStaleLocks();
-        }
         List<RollbackResult.Step> ran = new ArrayList<>();
         for (String step : p.steps()) {
             if (journal.isDone(step)) {

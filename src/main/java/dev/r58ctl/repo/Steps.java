@@ -139,12 +139,13 @@ final class Steps {
      * refuse to run. Only the locks that this journal's interrupted reset or restore can have left are removed,
      * while the rollback lock keeps other r58ctl runs out.
      */
-    void clearStaleLocks() {
-        boolean cut = (journal.began("reset") && !journal.isDone("reset"))
-                || (journal.began("restore-wip") && !journal.isDone("restore-wip"));
+    static void clearStaleLocks(RepoView view, Journal interrupted) {
+        boolean cut = (interrupted.began("reset") && !interrupted.isDone("reset"))
+                || (interrupted.began("restore-wip") && !interrupted.isDone("restore-wip"));
         if (!cut) {
             return;
         }
+        RollbackPlan plan = interrupted.plan();
         Path git = view.repository().getDirectory().toPath();
         String ref = plan.branch() == null ? Constants.HEAD : Constants.R_HEADS + plan.branch();
         for (Path lock : new Path[] {git.resolve("index.lock"), git.resolve(ref + ".lock"), git.resolve("HEAD.lock")}) {

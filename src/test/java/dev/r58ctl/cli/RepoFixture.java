@@ -30,7 +30,7 @@ final class RepoFixture {
                 + "  service_manager: process\n"
                 + "  service_command: [" + StandIn.PYTHON + ", " + script + ", \"" + port + "\"]\n"
                 + "  health_url: http://127.0.0.1:" + port + "/health\n"
-                + "  health_timeout_ms: 20000\n"
+                + "  health_timeout_ms: 10000\n"
                 + "cameras: {}\n");
     }
 
@@ -45,6 +45,17 @@ final class RepoFixture {
         all[1] = config.toString();
         System.arraycopy(args, 0, all, 2, args.length);
         return CliRun.of(all);
+    }
+
+    /** Asks health until the stand-in answers at all (it may still be starting), for up to 20 s. */
+    CliRun awaitAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        CliRun r = run("health");
+        while (r.out().contains("connection refused") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            r = run("health");
+        }
+        return r;
     }
 
     /** Stops the stand-in if a test left it running. */
