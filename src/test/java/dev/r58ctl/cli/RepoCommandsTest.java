@@ -26,6 +26,18 @@ class RepoCommandsTest {
     }
 
     @Test
+    void everyNewCommandHasHelp() {
+        for (String[] cmd : new String[][] {{"repo", "log", "--help"}, {"repo", "status", "--help"},
+                {"repo", "mark-good", "--help"}, {"patch", "check", "--help"}, {"patch", "apply", "--help"},
+                {"rollback", "--help"}, {"service", "--help"}, {"service", "status", "--help"},
+                {"service", "restart", "--help"}, {"health", "--help"}}) {
+            CliRun r = CliRun.of(cmd);
+            assertEquals(0, r.exit(), String.join(" ", cmd) + "\n" + r);
+            assertTrue(r.out().startsWith("Usage: r58ctl " + cmd[0]), r.out());
+        }
+    }
+
+    @Test
     void logShowsHeadAndTheGoodMark() throws Exception {
         CliRun r = f.run("repo", "log", "-n", "3");
         assertEquals(0, r.exit(), r.toString());
