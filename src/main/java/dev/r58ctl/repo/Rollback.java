@@ -154,9 +154,11 @@ public final class Rollback {
             Steps.Done d;
             try {
                 d = steps.run(step);
-            } catch (R58Exception e) {
-                LOG.error("rollback {} stopped at {}: {}", p.id(), step, e.getMessage());
-                throw new R58Exception(e.exitCode(), "rollback stopped at " + step + ": " + e.getMessage()
+            } catch (RuntimeException e) {
+                // whatever failed, the journal now says where: the operator can finish or undo from there
+                LOG.error("rollback {} stopped at {}", p.id(), step, e);
+                int code = e instanceof R58Exception r ? r.exitCode() : R58Exception.FAILED;
+                throw new R58Exception(code, "rollback stopped at " + step + ": " + e.getMessage()
                         + "; then `r58ctl rollback --finish` or `--undo`", e);
             }
             journal.done(step, d.detail(), d.value());
