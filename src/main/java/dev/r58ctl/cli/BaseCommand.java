@@ -26,4 +26,14 @@ abstract class BaseCommand implements Callable<Integer> {
     protected void printJson(Object value) {
         out().println(Json.write(value));
     }
+
+    /** The recorder's checkout named by {@code recorder.repo}; close it when done. */
+    protected dev.r58ctl.repo.RepoView openRepo() {
+        return dev.r58ctl.repo.RepoView.open(config().recorder().repo());
+    }
+
+    /** Where rollback journals are kept. */
+    protected java.nio.file.Path journalDir() {
+        return config().stateDir().resolve("rollback");
+    }
 }

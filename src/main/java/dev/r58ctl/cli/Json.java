@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
 
-/** The one JSON writer of the command line: pretty, paths as plain strings. */
+/** The one JSON writer of the command line: pretty, paths and instants as plain strings. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance)
+                    .addSerializer(java.time.Instant.class, ToStringSerializer.instance));
 
     private static final ObjectMapper COMPACT = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code r58ctl}: the root command, holding the global options every subcommand inherits. */
 @Command(name = "r58ctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Maintenance console for the R58 multi-camera recorder.",
-        subcommands = {DashboardCommand.class, DemoCommand.class, StatusCommand.class, KmsgCommand.class, ConfigCommand.class,
-                PipelineCommand.class, HelpCommand.class})
+        subcommands = {DashboardCommand.class, DemoCommand.class, StatusCommand.class, KmsgCommand.class,
+                ConfigCommand.class, PipelineCommand.class, RepoCommand.class, PatchCommand.class,
+                RollbackCommand.class, ServiceCommand.class, HealthCommand.class, HelpCommand.class})
 public final class RootCommand implements Runnable {
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,

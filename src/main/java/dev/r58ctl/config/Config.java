@@ -59,9 +59,16 @@ public record Config(
         return encoders.getOrDefault(element, Map.of());
     }
 
-    /** The recorder service and its checkout. */
+    /**
+     * The recorder service and its checkout.
+     *
+     * @param serviceManager  {@code systemd} (the unit {@code service}) or {@code process} ({@code serviceCommand})
+     * @param serviceCommand  the argument list the process manager starts; empty for systemd
+     * @param healthTimeoutMs how long a health check may take, and how long to wait for health after a start
+     */
     public record RecorderSettings(Path repo, Path config, String service, String healthUrl,
-                                   String statusUrl, String fixLog) {
+                                   String statusUrl, String fixLog, String serviceManager,
+                                   List<String> serviceCommand, int healthTimeoutMs) {
     }
 
     /**

@@ -25,7 +25,8 @@ public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
-            "repo", "config", "service", "health_url", "status_url", "fix_log");
+            "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
+            "health_timeout_ms");
     private static final List<String> MEDIAMTX_KEYS = List.of("host", "rtsp_port", "rtmp_port", "api_url");
     /** Keys that only r58ctl's file has: a searched file with none of them is taken for the recorder's own. */
     private static final Set<String> OWN_MARKERS = Set.of("recorder", "codecs", "encoders", "kernel_log", "state_dir");
@@ -205,7 +206,45 @@ public final class ConfigLoader {
         if (fixLog.startsWith("/") || fixLog.contains("..")) {
             throw m.get("fix_log").error("expected a path inside the repository, got " + YamlNode.quote(fixLog));
         }
-        return new Config.RecorderSettings(repo, config, service, health, status, fixLog);
+        String manager = m.containsKey("service_manager")
+                ? m.get("service_manager").string("systemd or process").trim() : "systemd";
+        if (!manager.equals("systemd") && !manager.equals("process")) {
+            throw m.get("service_manager").error("expected systemd or process, got " + YamlNode.quote(manager));
+        }
+        List<String> command = serviceCommand(m.get("service_command"));
+        if (manager.equals("process") && command.isEmpty()) {
+            throw m.get("service_manager").error("process needs recorder.service_command: [PROGRAM, ARG...]");
+        }
+        int healthTimeout = m.containsKey("health_timeout_ms")
+                ? m.get("health_timeout_ms").integer("milliseconds", 100, 600_000) : 30_000;
+        return new Config.RecorderSettings(repo, config, service, health, status, fixLog, manager, command,
+                healthTimeout);
+    }
+
+    /** An argument list, run without a shell: a single string would need one, so it is refused. */
+    private List<String> serviceCommand(YamlNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isList()) {
+            throw node.error("expected an argument list such as [/usr/bin/python3, -m, app], got " + node.describe()
+                    + "; r58ctl never runs a shell string");
+        }
+        List<String> argv = new ArrayList<>();
+        for (YamlNode arg : node.list()) {
+            String a = arg.string("an argument");
+            if (a.isEmpty() || a.indexOf('\0') >= 0) {
+                throw arg.error("expected a non-empty argument, got " + YamlNode.quote(a));
+            }
+            argv.add(a);
+        }
+        if (argv.isEmpty()) {
+            throw node.error("expected at least the program to run");
+        }
+        if (!argv.get(0).startsWith("/")) {
+            throw node.list().get(0).error("expected the program as an absolute path, got " + YamlNode.quote(argv.get(0)));
+        }
+        return List.copyOf(argv);
     }
 
     private Config.MediamtxSettings mediamtx(YamlNode node) {

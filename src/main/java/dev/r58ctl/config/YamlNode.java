@@ -105,6 +105,10 @@ final class YamlNode {
         return node instanceof MappingNode;
     }
 
+    boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
     /** The entries of a mapping, in file order. Duplicate keys and non-scalar keys are errors. */
     Map<String, YamlNode> map() {
         if (isNull()) {

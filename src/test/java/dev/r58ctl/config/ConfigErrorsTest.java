@@ -371,7 +371,71 @@ class ConfigErrorsTest {
                   config: null
                   url: http://127.0.0.1:8000
                 """, "3: recorder.url: unknown key; allowed here: repo, config, service, health_url, status_url, "
-                + "fix_log");
+                + "fix_log, service_manager, service_command, health_timeout_ms");
+    }
+
+    // --- service manager, service command, health timeout ------------------------------------------------------
+
+    @Test
+    void serviceManagerIsSystemdOrProcess() throws Exception {
+        fails("""
+                recorder:
+                  config: null
+                  service_manager: docker
+                """, "3: recorder.service_manager: expected systemd or process, got \"docker\"");
+    }
+
+    @Test
+    void processManagerNeedsACommand() throws Exception {
+        fails("""
+                recorder:
+                  config: null
+                  service_manager: process
+                """, "3: recorder.service_manager: process needs recorder.service_command: [PROGRAM, ARG...]");
+    }
+
+    @Test
+    void serviceCommandIsNeverAShellString() throws Exception {
+        fails("""
+                recorder:
+                  config: null
+                  service_manager: process
+                  service_command: "python3 app.py > /tmp/log"
+                """, "4: recorder.service_command: expected an argument list such as [/usr/bin/python3, -m, app], "
+                + "got \"python3 app.py > /tmp/log\"; r58ctl never runs a shell string");
+    }
+
+    @Test
+    void serviceCommandProgramIsAbsolute() throws Exception {
+        fails("""
+                recorder:
+                  config: null
+                  service_manager: process
+                  service_command: [python3, app.py]
+                """, "4: recorder.service_command[0]: expected the program as an absolute path, got \"python3\"");
+    }
+
+    @Test
+    void healthTimeoutIsBounded() throws Exception {
+        fails("""
+                recorder:
+                  config: null
+                  health_timeout_ms: 5
+                """, "3: recorder.health_timeout_ms: expected milliseconds between 100 and 600000, got 5");
+    }
+
+    @Test
+    void processSettingsLoad() throws Exception {
+        Config c = loads("""
+                recorder:
+                  config: null
+                  service_manager: process
+                  service_command: [/usr/bin/python3, -m, http.server, "8000"]
+                  health_timeout_ms: 2500
+                """);
+        assertEquals("process", c.recorder().serviceManager());
+        assertEquals(java.util.List.of("/usr/bin/python3", "-m", "http.server", "8000"), c.recorder().serviceCommand());
+        assertEquals(2500, c.recorder().healthTimeoutMs());
     }
 
     @Test

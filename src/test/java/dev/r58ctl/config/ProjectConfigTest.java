@@ -160,6 +160,9 @@ class ProjectConfigTest {
         assertEquals("http://127.0.0.1:8000/health", r.healthUrl());
         assertEquals("http://127.0.0.1:8000/status", r.statusUrl());
         assertEquals("docs/fix-log.md", r.fixLog());
+        assertEquals("systemd", r.serviceManager());
+        assertEquals(List.of(), r.serviceCommand());
+        assertEquals(30_000, r.healthTimeoutMs());
     }
 
     @Test

@@ -1,0 +1,181 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.config.Config;
+import dev.r58ctl.host.HealthCheck;
+import dev.r58ctl.host.ServiceControl;
+import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.Progress;
+import dev.r58ctl.repo.RepoView;
+import dev.r58ctl.repo.Rollback;
+import dev.r58ctl.repo.RollbackPlan;
+import dev.r58ctl.repo.RollbackResult;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code r58ctl rollback}: shows the plan, asks, then backs up, stops the service, resets, starts it and waits for
+ * health. An interrupted rollback is shown first, with the offer to finish or undo it.
+ */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Roll the recorder's checkout back to a commit without losing anything: HEAD and uncommitted "
+                + "changes are backed up first, untracked files and recordings are never touched, and "
+                + "`rollback --undo` returns to the state before. Exit 0 done (and healthy), 1 refused, unhealthy or "
+                + "not confirmed, 2 bad input.")
+final class RollbackCommand extends BaseCommand {
+    static final class Target {
+        @Option(names = "--to", paramLabel = "REF", description = "Roll back to this commit, tag or branch.")
+        String to;
+
+        @Option(names = "--last-good", description = "Roll back to the newest known-good mark.")
+        boolean lastGood;
+
+        @Option(names = "--undo", description = "Return to the state before the last rollback, uncommitted changes "
+                + "included (or undo an interrupted one).")
+        boolean undo;
+
+        @Option(names = "--finish", description = "Finish an interrupted rollback from its journal.")
+        boolean finish;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--no-restart", description = "Leave the service alone: no stop, start or health check.")
+    boolean noRestart;
+
+    @Option(names = "--dry-run", description = "Show the plan and stop.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print one JSON document (the plan and the result).")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Config c = config();
+        try (RepoView view = openRepo()) {
+            Optional<Journal> open = Rollback.interrupted(journalDir());
+            if (open.isPresent() && !json) {
+                out().println("rollback " + open.get().id() + " was interrupted:");
+                open.get().summary().forEach(out()::println);
+            }
+            if (open.isPresent() && !target.finish && !target.undo) {
+                String choice = interactive() ? ask("[f]inish it, [u]ndo it, or [n]othing? ") : "";
+                if (choice.equals("f")) {
+                    target = new Target();
+                    target.finish = true;
+                } else if (choice.equals("u")) {
+                    target = new Target();
+                    target.undo = true;
+                } else {
+                    throw R58Exception.failed("rollback " + open.get().id() + " was interrupted: finish it with "
+                            + "`r58ctl rollback --finish` or undo it with `r58ctl rollback --undo`");
+                }
+            }
+            Rollback rollback = configure(new Rollback(view, journalDir()), c);
+            RollbackPlan plan = rollback.plan();
+            if (plan.nothingToDo()) {
+                return finish(plan, null, "nothing to do: HEAD is already at " + plan.toSummary()
+                        + " and there are no uncommitted changes");
+            }
+            if (!json) {
+                plan.describe().forEach(out()::println);
+            }
+            if (dryRun) {
+                return finish(plan, null, "dry run: nothing was changed");
+            }
+            if (!yes) {
+                if (!interactive()) {
+                    throw R58Exception.failed("not confirmed: add --yes to go ahead without a question (nothing was changed)");
+                }
+                if (!ask("Go ahead? [y/N] ").equals("y")) {
+                    out().println("cancelled: nothing was changed");
+                    return R58Exception.FAILED;
+                }
+            }
+            RollbackResult r = rollback.progress(json ? Progress.NONE : new Printer()).call();
+            String line = switch (r.outcome()) {
+                case "ok" -> "done: HEAD is " + plan.toSummary() + (r.health() == null ? "" : "; service healthy");
+                case "closed" -> "closed interrupted rollback " + plan.undoes() + "; the repository had not been changed";
+                default -> "done: HEAD is " + plan.toSummary() + ", but the service is NOT healthy: "
+                        + r.health().detail() + " (`r58ctl rollback --undo` returns to the state before)";
+            };
+            finish(plan, r, line);
+            return r.ok() ? 0 : 1;
+        }
+    }
+
+    private Rollback configure(Rollback rollback, Config c) {
+        if (target.to != null) {
+            rollback.to(target.to);
+        } else if (target.lastGood) {
+            rollback.lastGood();
+        } else if (target.undo) {
+            rollback.undo();
+        } else {
+            rollback.finish();
+        }
+        if (!noRestart) {
+            Duration timeout = Duration.ofMillis(c.recorder().healthTimeoutMs());
+            rollback.service(ServiceControl.of(c)).health(new HealthCheck(c.recorder().healthUrl(), timeout), timeout);
+        }
+        return rollback;
+    }
+
+    private int finish(RollbackPlan plan, RollbackResult result, String line) {
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("plan", plan);
+            doc.put("result", result);
+            doc.put("summary", line);
+            printJson(doc);
+        } else {
+            out().println(line);
+        }
+        return 0;
+    }
+
+    private boolean interactive() {
+        return System.console() != null && !json;
+    }
+
+    private String ask(String question) {
+        out().print(question);
+        out().flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return answer == null ? "" : answer.strip().toLowerCase();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** One line per finished step, so the operator sees where a long rollback is. */
+    private final class Printer implements Progress {
+        @Override
+        public void begin(String step, String detail) {
+            if (step.equals("health") || step.endsWith("-service")) {
+                out().printf("  ..  %-13s%n", step);
+                out().flush();
+            }
+        }
+
+        @Override
+        public void done(String step, String detail, long millis) {
+            out().printf("  ok  %-13s %s (%d ms)%n", step, detail, millis);
+            out().flush();
+        }
+    }
+}

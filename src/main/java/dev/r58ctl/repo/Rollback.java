@@ -1,0 +1,175 @@
+package dev.r58ctl.repo;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.host.HealthCheck;
+import dev.r58ctl.host.ServiceControl;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rolls the checkout back to a commit so that nothing is lost and every run ends with a verified answer: HEAD and
+ * uncommitted work are saved under {@code refs/r58ctl/backup/ID/} before the service is stopped and the tree reset;
+ * untracked and ignored files (recordings) are never touched; each step is journaled before it starts, so a run cut
+ * short can be finished or undone; and an undo returns to the state before the last rollback, uncommitted work
+ * included, backing up what it replaces in turn.
+ */
+public final class Rollback {
+    private static final Logger LOG = LoggerFactory.getLogger(Rollback.class);
+
+    private final RepoView view;
+    private final Path journalDir;
+    private String mode;
+    private String toRev;
+    private ServiceControl service;
+    private HealthCheck health;
+    private Duration healthWait = Duration.ofSeconds(30);
+    private Progress progress = Progress.NONE;
+    private RollbackPlan plan;
+    private Journal resume;
+    private Journal undone;
+
+    public Rollback(RepoView view, Path journalDir) {
+        this.view = view;
+        this.journalDir = journalDir;
+    }
+
+    private Rollback mode(String m) {
+        if (mode != null) {
+            throw R58Exception.badInput("choose one of --to, --last-good, --undo and --finish");
+        }
+        mode = m;
+        return this;
+    }
+
+    /** Rolls back to the commit {@code rev} names. */
+    public Rollback to(String rev) {
+        toRev = rev;
+        return mode("to");
+    }
+
+    /** Rolls back to the newest known-good mark. */
+    public Rollback lastGood() {
+        return mode("last-good");
+    }
+
+    /** Returns to the state before the last rollback (or undoes an interrupted one). */
+    public Rollback undo() {
+        return mode("undo");
+    }
+
+    /** Finishes an interrupted rollback from its journal. */
+    public Rollback finish() {
+        return mode("finish");
+    }
+
+    /** The service to stop before the reset and start after it; null (the default) leaves it alone. */
+    public Rollback service(ServiceControl control) {
+        this.service = control;
+        return this;
+    }
+
+    /** Waits up to {@code wait} for this check to say healthy after the start. */
+    public Rollback health(HealthCheck check, Duration wait) {
+        this.health = check;
+        this.healthWait = wait;
+        return this;
+    }
+
+    public Rollback progress(Progress listener) {
+        this.progress = listener;
+        return this;
+    }
+
+    /** The interrupted rollback in {@code journalDir}, if there is one. */
+    public static Optional<Journal> interrupted(Path journalDir) {
+        return Journal.unfinished(journalDir);
+    }
+
+    /** Works out what will happen, changing nothing; refusals are {@link R58Exception}s. */
+    public RollbackPlan plan() {
+        if (plan != null) {
+            return plan;
+        }
+        if (mode == null) {
+            throw R58Exception.badInput("say where to: --to REF, --last-good, --undo or --finish");
+        }
+        RollbackPlanner planner = new RollbackPlanner(view, journalDir, service == null ? null : service.name(),
+                health == null ? null : health.url(), healthWait);
+        try {
+            plan = switch (mode) {
+                case "finish" -> planner.finish();
+                case "undo" -> planner.undo();
+                default -> planner.rollback(mode.equals("to") ? toRev : null);
+            };
+        } catch (IOException e) {
+            throw R58Exception.failed(view.dir() + ": cannot plan the rollback: " + e.getMessage());
+        }
+        resume = planner.resume;
+        undone = planner.undone;
+        return plan;
+    }
+
+    /** Runs the plan (working it out first if need be) to the end, or throws with the step that failed. */
+    public RollbackResult call() {
+        try (AutoCloseable lock = Journal.lock(journalDir)) {
+            return run();
+        } catch (R58Exception e) {
+            throw e;
+        } catch (Exception e) {
+            throw R58Exception.failed("rollback failed: " + e.getMessage());
+        }
+    }
+
+    private RollbackResult run() {
+        long t0 = System.nanoTime();
+        RollbackPlan p = plan();
+        if (p.nothingToDo()) {
+            return new RollbackResult(p, "nothing", List.of(), null, 0);
+        }
+        if (resume != null) {
+            Steps.clearStaleLocks(view, resume);
+        } else if (undone != null && !undone.ended()) {
+            Steps.clearStaleLocks(view, undone);
+        }
+        Journal journal = resume != null ? resume : Journal.create(journalDir, p);
+        if (undone != null && !undone.ended()) {
+            undone.end("undone", p.kind().equals("abandon") ? "closed: the repository had not been changed"
+                    : "undone by " + p.id());
+        }
+        Steps steps = new Steps(view, p, journal, service, health, healthWait);
+        List<RollbackResult.Step> ran = new ArrayList<>();
+        for (String step : p.steps()) {
+            if (journal.isDone(step)) {
+                continue;
+            }
+            long s0 = System.nanoTime();
+            progress.begin(step, "");
+            journal.begin(step);
+            Steps.Done d;
+            try {
+                d = steps.run(step);
+            } catch (RuntimeException e) {
+                // whatever failed, the journal now says where: the operator can finish or undo from there
+                LOG.error("rollback {} stopped at {}", p.id(), step, e);
+                int code = e instanceof R58Exception r ? r.exitCode() : R58Exception.FAILED;
+                throw new R58Exception(code, "rollback stopped at " + step + ": " + e.getMessage()
+                        + "; then `r58ctl rollback --finish` or `--undo`", e);
+            }
+            journal.done(step, d.detail(), d.value());
+            long ms = (System.nanoTime() - s0) / 1_000_000;
+            progress.done(step, d.detail(), ms);
+            ran.add(new RollbackResult.Step(step, d.detail(), ms));
+        }
+        String outcome = p.kind().equals("abandon") ? "closed"
+                : steps.lastHealth() != null && !steps.lastHealth().healthy() ? "unhealthy" : "ok";
+        journal.end(outcome, steps.lastHealth() == null ? null : steps.lastHealth().detail());
+        LOG.info("rollback {} ({}) from {} to {}: {}", p.id(), p.kind(), p.from(), p.to(), outcome);
+        return new RollbackResult(p, outcome, ran, steps.lastHealth(), (System.nanoTime() - t0) / 1_000_000);
+    }
+}
