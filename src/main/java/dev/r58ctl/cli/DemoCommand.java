@@ -4,7 +4,8 @@ import dev.r58ctl.Logging;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
-import dev.r58ctl.config.ConfigLoader;
+import dev.r58ctl.demo.DemoSandbox;
+import dev.r58ctl.host.ServiceControl;
 import dev.r58ctl.engine.Engine;
 import dev.r58ctl.tui.Terminals;
 import dev.r58ctl.pipeline.CameraRunner;
@@ -31,7 +32,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Open the dashboard on a sandbox: four test-pattern cameras (recordings under the demo "
-                + "directory) and a kernel log file that 'i' writes the seed's Oops into. Needs no R58.")
+                + "directory), a scratch recorder checkout whose HEAD is an H.265 migration that left the stand-in "
+                + "service unhealthy ('b' rolls back), and a kernel log file that 'i' writes the seed's Oops into. "
+                + "Needs no R58.")
 final class DemoCommand extends BaseCommand {
     @Option(names = "--duration", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
             description = "How long to run (default ${DEFAULT-VALUE}).")
@@ -51,15 +54,26 @@ final class DemoCommand extends BaseCommand {
         Path base = dir != null ? dir
                 : (root.stateDir != null ? root.stateDir : Path.of(System.getProperty("user.home"), ".local/state/r58ctl"))
                         .resolve("demo");
-        Config c = prepare(base.toAbsolutePath());
+        Config c = DemoSandbox.prepare(base.toAbsolutePath());
         Logging.toFile(c.stateDir());
-        if (!noTui && Terminals.interactive()) {
-            try (Engine engine = new Engine(c)) {
-                c.cameras().forEach(cam -> engine.startCamera(cam.id()));
-                Terminals.runDashboard(engine, true);
+        ServiceControl standIn = ServiceControl.of(c);
+        standIn.start(); // the stand-in recorder, unhealthy at the migration commit until rolled back
+        try {
+            if (!noTui && Terminals.interactive()) {
+                try (Engine engine = new Engine(c)) {
+                    c.cameras().forEach(cam -> engine.startCamera(cam.id()));
+                    Terminals.runDashboard(engine, true);
+                }
+                return 0;
             }
-            return 0;
+            return table(c, base);
+        } finally {
+            standIn.stop();
         }
+    }
+
+    /** Without a terminal: the cameras run for --duration with a statistics table each second. */
+    private int table(Config c, Path base) throws IOException {
         PrintWriter o = out();
         o.println("demo: " + c.cameras().size() + " cameras, sandbox " + base.toAbsolutePath());
         List<CameraRunner> runners = new ArrayList<>();
@@ -104,40 +118,5 @@ final class DemoCommand extends BaseCommand {
         o.println();
         o.println("recordings in " + base.resolve("recordings") + "; log in " + c.stateDir().resolve(Logging.FILE_NAME));
         return runners.stream().anyMatch(r -> r.state() == CameraRunner.State.FAILED) ? 1 : 0;
-    }
-
-    /** Empties the sandbox (it holds only what an earlier demo made) and writes the demo configuration into it. */
-    static Config prepare(Path base) throws IOException {
-        Path marker = base.resolve(".r58ctl-demo");
-        if (Files.exists(base) && !Files.exists(marker)) {
-            try (Stream<Path> entries = Files.list(base)) {
-                if (entries.findAny().isPresent()) {
-                    throw R58Exception.badInput(base + " exists and is not a demo directory; choose another with --dir");
-                }
-            }
-        }
-        if (Files.exists(base)) {
-            try (Stream<Path> all = Files.walk(base)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!p.equals(base)) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
-        Files.createDirectories(base);
-        Files.writeString(marker, "made by r58ctl demo; emptied at the next demo start\n");
-        String yaml;
-        try (InputStream in = DemoCommand.class.getResourceAsStream("demo-config.yml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${DEMO}", base.toString());
-        }
-        Files.writeString(base.resolve("kernel.log"), String.join("\n",
-                "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x412fd050]",
-                "[    0.000000] Machine model: Rockchip RK3588 R58 demo (r58ctl sandbox)",
-                "[    2.153210] mpp_service mpp-srv: probe success",
-                "[    2.301422] rk_hdmirx fdee0000.hdmirx-controller: hdmirx_probe: probe ok", ""));
-        Path file = base.resolve("config.yml");
-        Files.writeString(file, yaml);
-        return new ConfigLoader().file(file).load();
     }
 }

@@ -128,8 +128,7 @@ final class RollbackCommand extends BaseCommand {
             rollback.finish();
         }
         if (!noRestart) {
-            Duration timeout = Duration.ofMillis(c.recorder().healthTimeoutMs());
-            rollback.service(ServiceControl.of(c)).health(new HealthCheck(c.recorder().healthUrl(), timeout), timeout);
+            rollback.recorderService(c);
         }
         return rollback;
     }

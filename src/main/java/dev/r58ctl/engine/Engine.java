@@ -107,6 +107,7 @@ public final class Engine implements AutoCloseable {
             emit(new Message(Message.Level.WARNING, "kernel log: " + e.getMessage()));
         }
         tick();
+        refreshRepo();
         return this;
     }
 
@@ -182,6 +183,37 @@ public final class Engine implements AutoCloseable {
     /** Encoders the camera could use: those of its codec. */
     public List<KnownEncoder> encoderChoices(String id) {
         return cameras.choices(id);
+    }
+
+    /** Reads the recorder's checkout on the worker thread (a status over many files takes a moment). */
+    public void refreshRepo() {
+        worker.submit(() -> emit(RepoActions.state(config)));
+    }
+
+    /** Works out what a one-key rollback (or its undo) would do, on the worker; answers with RollbackPlanned. */
+    public void planRollback(boolean undo) {
+        worker.submit(() -> {
+            try {
+                emit(new EngineEvent.RollbackPlanned(RepoActions.plan(config, undo), undo, null));
+            } catch (R58Exception e) {
+                emit(new EngineEvent.RollbackPlanned(null, undo, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("rollback plan failed", e);
+                emit(new EngineEvent.RollbackPlanned(null, undo, e.toString()));
+            }
+        });
+    }
+
+    /**
+     * Rolls back to the newest known-good mark (or undoes the last rollback) on the worker thread, reporting each
+     * step as it happens and ending with the service's health.
+     */
+    public void rollback(boolean undo) {
+        String what = undo ? "undo rollback" : "rollback";
+        submit(what, () -> {
+            RepoActions.rollback(config, undo, this::emit);
+            emit(RepoActions.state(config));
+        });
     }
 
     /**

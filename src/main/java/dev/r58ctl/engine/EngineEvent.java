@@ -29,6 +29,25 @@ public sealed interface EngineEvent {
     record StreamsPolled(StreamSnapshot snapshot) implements EngineEvent {
     }
 
+    /**
+     * The recorder's checkout: HEAD, the newest known-good mark, uncommitted changes, or why it cannot be read.
+     *
+     * @param head     short id and subject of HEAD, or null
+     * @param good     short id and subject of the newest known-good mark, or null when there is none
+     * @param changes  number of uncommitted changes to tracked files
+     * @param problem  why the checkout could not be read, or null
+     */
+    record RepoState(String head, String good, int changes, String problem) implements EngineEvent {
+    }
+
+    /** The plan of a one-key rollback (or undo), for the confirmation; {@code problem} when there is none. */
+    record RollbackPlanned(dev.r58ctl.repo.RollbackPlan plan, boolean undo, String problem) implements EngineEvent {
+    }
+
+    /** A step of a long operation (a rollback) as it happens. */
+    record Step(String operation, String step, String detail, boolean done) implements EngineEvent {
+    }
+
     /** The outcome of a command, for the message line and the log file. */
     record Message(Level level, String text) implements EngineEvent {
         public enum Level { INFO, WARNING, ERROR }

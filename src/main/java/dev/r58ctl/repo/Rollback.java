@@ -81,6 +81,15 @@ public final class Rollback {
         return this;
     }
 
+    /**
+     * The recorder's service as configured: stopped before the reset, started after it, and its health awaited
+     * for {@code recorder.health_timeout_ms}, which is the seed's rollback plan done by hand over SSH.
+     */
+    public Rollback recorderService(dev.r58ctl.config.Config c) {
+        Duration timeout = Duration.ofMillis(c.recorder().healthTimeoutMs());
+        return service(ServiceControl.of(c)).health(new HealthCheck(c.recorder().healthUrl(), timeout), timeout);
+    }
+
     public Rollback progress(Progress listener) {
         this.progress = listener;
         return this;

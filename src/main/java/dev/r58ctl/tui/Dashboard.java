@@ -150,6 +150,28 @@ public final class Dashboard {
         } else if (e instanceof EngineEvent.Message m) {
             state.message(m.level(), m.text());
             LOG.info("{}: {}", m.level(), m.text());
+            if (state.mode == DashboardState.Mode.STEPS && (m.text().startsWith("rollback") || m.text().startsWith("undo"))) {
+                state.steps.add((m.level() == EngineEvent.Message.Level.INFO ? "OK  " : "!!  ") + m.text());
+                state.stepsFinished = true;
+            }
+        } else if (e instanceof EngineEvent.RepoState r) {
+            state.repoHead = r.head();
+            state.repoGood = r.good();
+            state.repoChanges = r.changes();
+            state.repoProblem = r.problem();
+        } else if (e instanceof EngineEvent.RollbackPlanned p) {
+            if (p.plan() == null) {
+                state.message(EngineEvent.Message.Level.ERROR, (p.undo() ? "undo: " : "rollback: ") + p.problem());
+            } else if (p.plan().nothingToDo()) {
+                state.message(EngineEvent.Message.Level.INFO, "rollback: nothing to do, HEAD is already "
+                        + p.plan().toSummary());
+            } else {
+                state.confirmLines = p.plan().describe();
+                state.confirmUndo = p.undo();
+                state.mode = DashboardState.Mode.CONFIRM;
+            }
+        } else if (e instanceof EngineEvent.Step st) {
+            state.steps.add((st.done() ? "ok  " : "..  ") + st.step() + ": " + st.detail());
         }
     }
 

@@ -19,7 +19,7 @@ final class DashboardState {
 
     enum Focus { CAMERAS, KERNEL }
 
-    enum Mode { NORMAL, FILTER, HELP, ENCODER, QUIT }
+    enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, STEPS, QUIT }
 
     List<CameraView> cameras = List.of();
     int selected;
@@ -42,6 +42,16 @@ final class DashboardState {
     List<String> encoderChoices = List.of();
     int encoderSelected;
     boolean demo;
+    String repoHead;
+    String repoGood;
+    int repoChanges;
+    String repoProblem = "not read yet";
+    /** The rollback waiting for y: its plan lines and whether it is an undo. */
+    List<String> confirmLines = List.of();
+    boolean confirmUndo;
+    /** Steps of the rollback in progress, as they happen. */
+    final List<String> steps = new ArrayList<>();
+    boolean stepsFinished;
 
     void addKernel(KernelWatch.Classified line) {
         if (kernel.size() == KERNEL_LINES) {

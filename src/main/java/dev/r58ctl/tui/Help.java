@@ -20,6 +20,9 @@ final class Help {
             "/          filter the kernel log (text, or a severity:",
             "           critical, error, warning); Esc clears",
             "c          clear the incident banner",
+            "b          roll back to the newest known-good mark: shows",
+            "           the plan (from, to, backup, service), y does it",
+            "u          undo the last rollback (asks the same way)",
             "i          demo only: write the seed's Oops to the log",
             "q          quit (running pipelines get EOS first)");
 

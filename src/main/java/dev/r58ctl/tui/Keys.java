@@ -18,6 +18,16 @@ final class Keys {
         DashboardState s = d.state();
         switch (s.mode) {
             case HELP -> s.mode = DashboardState.Mode.NORMAL;
+            case CONFIRM -> confirm(k, s);
+            case STEPS -> {
+                if (s.stepsFinished) {
+                    s.mode = DashboardState.Mode.NORMAL;
+                    if (k.getKeyType() == KeyType.Character && k.getCharacter() == 'u') {
+                        s.message(EngineEvent.Message.Level.INFO, "undo: working out the plan...");
+                        d.engine().planRollback(true);
+                    }
+                }
+            }
             case FILTER -> filter(k, s);
             case ENCODER -> encoder(k, s);
             default -> normal(k, s);
@@ -59,6 +69,14 @@ final class Keys {
                 case 'r' -> camera(s, "restart");
                 case 'e' -> pickEncoder(s);
                 case 'i' -> inject(s);
+                case 'b' -> {
+                    s.message(EngineEvent.Message.Level.INFO, "rollback: working out the plan...");
+                    d.engine().planRollback(false);
+                }
+                case 'u' -> {
+                    s.message(EngineEvent.Message.Level.INFO, "undo: working out the plan...");
+                    d.engine().planRollback(true);
+                }
                 default -> { }
             }
         }
@@ -110,6 +128,19 @@ final class Keys {
             String element = s.encoderChoices.get(s.encoderSelected);
             s.message(EngineEvent.Message.Level.INFO, "encoder " + id + " -> " + element + "...");
             d.engine().setEncoder(id, element);
+        }
+    }
+
+    /** Only y goes ahead: the key that confirms differs from the one that asked (b or u). */
+    private void confirm(KeyStroke k, DashboardState s) {
+        if (k.getKeyType() == KeyType.Character && k.getCharacter() == 'y') {
+            s.steps.clear();
+            s.stepsFinished = false;
+            s.mode = DashboardState.Mode.STEPS;
+            d.engine().rollback(s.confirmUndo);
+        } else {
+            s.mode = DashboardState.Mode.NORMAL;
+            s.message(EngineEvent.Message.Level.INFO, "cancelled: nothing was changed");
         }
     }
 

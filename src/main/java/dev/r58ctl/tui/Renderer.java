@@ -56,6 +56,12 @@ final class Renderer {
             Help.draw(g, theme, size);
         } else if (s.mode == DashboardState.Mode.ENCODER) {
             encoderDialog(g, size, s);
+        } else if (s.mode == DashboardState.Mode.CONFIRM) {
+            Dialog.draw(g, theme, size, (s.confirmUndo ? "UNDO THE LAST ROLLBACK" : "ROLL BACK TO THE NEWEST KNOWN-GOOD MARK"),
+                    s.confirmLines, "y: do it    any other key: cancel");
+        } else if (s.mode == DashboardState.Mode.STEPS) {
+            Dialog.draw(g, theme, size, s.confirmUndo ? "UNDO IN PROGRESS" : "ROLLBACK IN PROGRESS", s.steps,
+                    s.stepsFinished ? "finished; any key closes, u undoes" : "working... (the screen stays live)");
         }
     }
 
@@ -128,6 +134,13 @@ final class Renderer {
         String streams = s.streams == null ? "" : "  recorder " + word(s.streams.recorder().result())
                 + "  mediamtx " + word(s.streams.mediamtx().result());
         g.putString(0, row++, fit(" " + temps + "  " + vpu + streams, cols));
+        String repo = s.repoProblem != null ? " repo: " + s.repoProblem
+                : " repo HEAD " + s.repoHead + (s.repoChanges > 0 ? "  (" + s.repoChanges + " uncommitted)" : "  (clean)")
+                + "  good " + (s.repoGood == null ? "none (repo mark-good)" : s.repoGood);
+        if (s.repoProblem == null && s.repoGood == null) {
+            theme.warn(g);
+        }
+        g.putString(0, row++, fit(repo, cols));
         return row;
     }
 
@@ -167,8 +180,9 @@ final class Renderer {
     private void keyBar(TextGraphics g, int cols, DashboardState s, int row) {
         theme.title(g);
         String keys = s.focus == DashboardState.Focus.CAMERAS
-                ? " s start x stop r restart e encoder" : " j/k scroll g/G top/end";
-        keys += "  / filter  Tab pane" + (s.demo ? "  i Oops" : "") + "  ? help  q quit";
+                ? " s start x stop r restart e encoder b rollback" : " j/k scroll g/G top/end";
+        // 80 columns hold every letter key; Tab and the demo's i are in the help (?)
+        keys += " /filter" + (s.demo ? " i Oops" : " Tab pane") + " ? help q quit";
         g.putString(0, row, pad(fit(keys, cols), cols));
     }
 

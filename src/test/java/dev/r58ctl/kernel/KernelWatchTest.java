@@ -126,6 +126,7 @@ class KernelWatchTest {
         for (int i = 0; i < 100; i++) {
             j.append(new JournalEntry("t", "log", i, -1, Severity.ERROR, "p", "K" + i, "mpp_rkvenc2: timeout " + i));
         }
+        j.sync(); // the writer thread works on its own; wait for it here
         long total = Files.size(j.file()) + Files.size(j.file().resolveSibling(IncidentJournal.FILE_NAME + ".1"));
         assertTrue(total <= 4000, "bounded: " + total);
         assertFalse(Files.exists(j.file().resolveSibling(IncidentJournal.FILE_NAME + ".2")));

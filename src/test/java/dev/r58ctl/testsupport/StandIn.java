@@ -18,7 +18,7 @@ public final class StandIn {
 
     /** Copies the stand-in script into {@code dir} and returns its path. */
     public static Path script(Path dir) {
-        try (InputStream in = StandIn.class.getResourceAsStream("/standin/recorder_standin.py")) {
+        try (InputStream in = StandIn.class.getResourceAsStream("/dev/r58ctl/demo/recorder_standin.py")) {
             Files.createDirectories(dir);
             Path p = dir.resolve("recorder_standin.py");
             Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);

@@ -1,4 +1,5 @@
-# A stand-in for the recorder service: serves GET /health like the real one does.
+# A stand-in for the recorder service (the demo's, and the tests'): serves GET /health and GET /status in the
+# real recorder's shapes.
 # argv: PORT [stubborn]. The status it reports comes from status.txt in its working directory (the
 # repository checkout) when that file exists, so a rollback visibly changes what it says; "stubborn"
 # ignores SIGTERM, so only SIGKILL stops it.
@@ -19,12 +20,15 @@ if os.path.exists("status.txt"):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        if self.path != "/health":
+        if self.path == "/health":
+            body = json.dumps({"status": status, "platform": "stand-in", "gstreamer": "initialized",
+                               "gstreamer_error": None}).encode()
+        elif self.path == "/status":
+            body = json.dumps({"cameras": {}}).encode()  # the demo's cameras are run by r58ctl itself
+        else:
             self.send_response(404)
             self.end_headers()
             return
-        body = json.dumps({"status": status, "platform": "stand-in", "gstreamer": "initialized",
-                           "gstreamer_error": None}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
