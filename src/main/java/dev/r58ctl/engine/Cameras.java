@@ -26,6 +26,10 @@ import java.util.function.Consumer;
 /** The cameras r58ctl runs itself: one runner per camera, encoder changes kept in memory for this session. */
 final class Cameras {
     private static final Duration STOP = Duration.ofSeconds(5);
+    /** What v4l2src says when the HDMI input has no signal (no timings, so caps cannot be negotiated). */
+    private static final java.util.regex.Pattern NO_SIGNAL = java.util.regex.Pattern.compile(
+            "not-negotiated|No signal|Cannot identify device|Failed to (get|query) (the )?(current )?(input|DV) timings?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private final Config config;
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
@@ -143,8 +147,14 @@ final class Cameras {
             CameraStatus theirs = recorder.get(c.id());
             String runBy = ours ? "r58ctl" : theirs != null && !"idle".equals(theirs.status()) ? "recorder" : "-";
             String state = r != null ? r.state().name() : theirs != null ? theirs.status() : c.enabled() ? "STOPPED" : "disabled";
+            String error = s == null ? null : s.lastError();
+            if (!ours && c.source() == dev.r58ctl.config.SourceKind.V4L2 && !Files.exists(Path.of(c.device()))) {
+                state = "no device"; // the HDMI input is absent or its driver is not loaded
+            } else if (error != null && NO_SIGNAL.matcher(error).find()) {
+                state = "no signal"; // normal for an input with nothing plugged in; not a crash
+            }
             out.add(new CameraView(c.id(), CameraView.deviceOf(c), c.encoder(), c.transport().key(), runBy, state,
-                    ours ? s : null, s == null ? null : s.lastError()));
+                    ours ? s : null, error));
         }
         return out;
     }

@@ -39,7 +39,8 @@ class DashboardTest {
                 + "cameras:\n"
                 + "  cam0: {resolution: 640x360, bitrate: 800, codec: h264, transport: none, output_path: \""
                 + dir.resolve("rec/cam0_%H%M%S.mkv") + "\"}\n"
-                + "  cam1: {resolution: 640x360, bitrate: 800, codec: h265, transport: none}\n");
+                + "  cam1: {resolution: 640x360, bitrate: 800, codec: h265, transport: none}\n"
+                + "  cam2: {source: v4l2, device: /dev/video99, codec: h264, transport: none}\n");
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(vt);
         screen.startScreen();
@@ -102,6 +103,7 @@ class DashboardTest {
         assertTrue(row(0).startsWith(" r58ctl DEMO | kernel file kern.log"), row(0));
         assertTrue(s.contains("CAMERA") && s.contains(">cam0") && s.contains("KERNEL LOG"), s);
         assertTrue(s.contains("Booting Linux"), "the kernel pane shows the log: " + s);
+        assertTrue(s.matches("(?s).* cam2 +/dev/video99 .*no device.*"), "a missing HDMI input is shown as such: " + s);
         assertTrue(row(23).contains("s start") && row(23).contains("q quit"), row(23));
         key('s');
         until(t -> t.contains("RUNNING") && t.matches("(?s).*>cam0 .*RUNNING +[23][0-9]\\.\\d.*"));
