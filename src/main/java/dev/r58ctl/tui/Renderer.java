@@ -81,7 +81,7 @@ final class Renderer {
 
     private int cameras(TextGraphics g, int cols, DashboardState s, int row) {
         theme.header(g);
-        g.putString(0, row++, fit(String.format(" %-6s %-12s %-10s %-5s %-7s %-8s %5s %6s %5s  %s",
+        g.putString(0, row++, fit(String.format(" %-6s %-12s %-10s %-4s %-7s %-9s %5s %6s %5s  %s",
                 "CAMERA", "DEVICE", "ENCODER", "NET", "RUN BY", "STATE", "FPS", "KBIT/S", "CPU%", "LAST ERROR"), cols));
         for (int i = 0; i < s.cameras.size(); i++) {
             CameraView c = s.cameras.get(i);
@@ -96,8 +96,8 @@ final class Renderer {
             } else {
                 theme.normal(g);
             }
-            String line = String.format("%s%-6s %-12s %-10s %-5s %-7s %-8s %5s %6s %5s  %s", sel ? ">" : " ",
-                    c.id(), fit(c.device(), 12), c.encoder(), c.transport(), c.runBy(), fit(c.state(), 8),
+            String line = String.format("%s%-6s %-12s %-10s %-4s %-7s %-9s %5s %6s %5s  %s", sel ? ">" : " ",
+                    c.id(), fit(c.device(), 12), c.encoder(), c.transport(), c.runBy(), fit(c.state(), 9),
                     st == null ? "-" : String.format("%.1f", st.fps()),
                     st == null ? "-" : String.format("%.0f", st.bitrateKbps()),
                     st == null ? "-" : String.format("%.1f", st.cpuPercent()), c.lastError() == null ? "" : c.lastError());
