@@ -7,7 +7,7 @@ package dev.r58ctl.stability;
  * @param encoded  what left the encoder
  * @param found    what was read back: from the file, or from the stream for a push
  * @param codec    the media type read back, e.g. {@code video/x-h265}, or null
- * @param percent  found in % of expected (for a push, of the frames the reader asked for)
+ * @param percent  found in % of expected (for a push, of the two seconds' worth of frames the reader asks for)
  */
 public record Frames(long expected, long encoded, long found, String codec, double percent) {
 }
