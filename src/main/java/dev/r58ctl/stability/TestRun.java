@@ -98,7 +98,9 @@ final class TestRun {
                 if (now >= deadline) {
                     break;
                 }
-                if (plan.test() == TestKind.PUSH && readBack == null && now >= start + SECOND) {
+                // read from the start: a refused read (nothing published yet) is retried, and a reader joins at
+                // the next keyframe, so every second of waiting costs a second of the push
+                if (plan.test() == TestKind.PUSH && readBack == null) {
                     readBack = PushReadBack.start(plan.readUrl(), spec.codec(), 2L * plan.framerate(),
                             deadline + 3 * SECOND);
                 }

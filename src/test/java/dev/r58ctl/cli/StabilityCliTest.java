@@ -153,6 +153,41 @@ class StabilityCliTest {
     }
 
     @Test
+    void allRunsTheThreeInOrderAndStopsAtTheFirstKernelTrouble() throws Exception {
+        try (RtspTestServer server = RtspTestServer.start(dir.resolve("rtsp"))) {
+            Path cfg = config(dir, "mediamtx: {rtsp_port: " + server.port() + ", read_url: \"" + server.readUrlTemplate()
+                    + "\", api_url: \"" + FakeHttp.refusedUrl("") + "\"}\nstability: {resolution: 640x360}\n");
+            CliRun r = run(cfg, "test", "all", "--camera", "cam1", "--duration", "4s", "--json");
+            assertEquals(0, r.exit(), r + server.log());
+            JsonNode doc = JSON.readTree(r.out());
+            assertTrue(doc.get("passed").asBoolean());
+            assertEquals(List.of("ENCODE", "SOAK", "PUSH"), doc.get("results").findValues("test").stream()
+                    .map(JsonNode::asText).toList());
+            assertEquals(3, doc.get("results").findValues("verdict").stream().filter(v -> v.asText().equals("PASS"))
+                    .count());
+
+            CompletableFuture<Void> oops = CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(2000);
+                    Files.writeString(dir.resolve("kern.log"), "[  494.442336] Internal error: Oops: 0000000096000005 "
+                            + "[#29] SMP\n", StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            CliRun stopped = run(cfg, "test", "all", "--camera", "cam1", "--duration", "5s");
+            oops.join();
+            assertEquals(1, stopped.exit(), stopped.toString());
+            assertTrue(stopped.out().contains("\nencode UNSTABLE: "), stopped.out());
+            assertTrue(stopped.out().endsWith("stopped after encode: kernel trouble; the remaining tests were not run\n"),
+                    stopped.out());
+            assertFalse(stopped.out().contains("soak "), "no soak after kernel trouble");
+        }
+    }
+
+    @Test
     void aPushNothingReadsBackExits1() throws Exception {
         try (RtspTestServer server = RtspTestServer.start(dir.resolve("rtsp"))) {
             Path cfg = config(dir, "mediamtx: {rtsp_port: " + server.port() + ", read_url: \"rtsp://127.0.0.1:"
