@@ -34,7 +34,11 @@ final class TestAllCommand extends BaseCommand {
                 }
             });
         }
-        List<TestResult> results = new StabilitySuite(template).call();
+        StabilitySuite suite = new StabilitySuite(template);
+        List<TestResult> results = OnInterrupt.run(suite::cancel, suite::awaitDone, suite::call);
+        if (results.isEmpty()) {
+            return 1;
+        }
         boolean passed = results.size() == 3 && results.stream().allMatch(TestResult::passed);
         if (options.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -42,8 +46,9 @@ final class TestAllCommand extends BaseCommand {
             doc.put("results", results);
             printJson(doc);
         } else if (results.size() < 3) {
-            out().println("stopped after " + results.get(results.size() - 1).plan().test().key()
-                    + ": kernel trouble; the remaining tests were not run");
+            TestResult last = results.get(results.size() - 1);
+            out().println("stopped after " + last.plan().test().key() + ": " + (last.crashEvidence()
+                    ? "kernel trouble" : "interrupted") + "; the remaining tests were not run");
         }
         return passed ? 0 : 1;
     }

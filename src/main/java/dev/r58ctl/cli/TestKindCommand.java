@@ -22,7 +22,11 @@ abstract class TestKindCommand extends BaseCommand {
     public Integer call() {
         StabilityTest t = configure(options.apply(config()).test(kind()));
         t.plan(); // bad input exits 2 before anything is printed or run
-        TestResult r = t.listener(options.json ? null : new TestProgress(out())).call();
+        t.listener(options.json ? null : new TestProgress(out()));
+        TestResult r = OnInterrupt.run(t::cancel, t::awaitDone, t::call);
+        if (r == null) {
+            return 1;
+        }
         if (options.json) {
             printJson(r);
         } else {

@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One stability test (encode, soak or push) of an encoder with its settings, configured fluently and run once.
@@ -35,6 +37,9 @@ public final class StabilityTest implements Callable<TestResult> {
     private String path;
     private StabilityListener listener = StabilityListener.NONE;
     private boolean ran;
+    private volatile TestRun running;
+    private volatile boolean cancelled;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     public StabilityTest(Config config) {
         this.config = config;
@@ -120,20 +125,50 @@ public final class StabilityTest implements Callable<TestResult> {
         return TestSetup.prepare(config, options(), new RunStore(config), "plan").plan();
     }
 
-    /** Runs the test once and returns its result, which is already on disk. */
+    /**
+     * Ends a running test early (the operator pressed Ctrl-C): the pipeline gets EOS and the result says
+     * "interrupted: stopped by the operator". Safe from any thread; before {@link #call} it makes the call do nothing.
+     */
+    public void cancel() {
+        cancelled = true;
+        TestRun r = running;
+        if (r != null) {
+            r.cancel();
+        }
+    }
+
+    /** Waits until {@link #call} has returned (its result is on disk); false after the timeout. */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the test once and returns its result, which is already on disk; null when cancelled before it began. */
     @Override
     public synchronized TestResult call() {
         if (ran) {
             throw new IllegalStateException("a StabilityTest runs once; make a new one");
         }
         ran = true;
+        try {
+            return runOnce();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private TestResult runOnce() {
         RunStore store = new RunStore(config);
         TestSetup.Options o = options();
         // bad input is refused here, before an id is taken; the id then names the output file
         String encoderElement = TestSetup.prepare(config, o, store, "plan").plan().encoder();
         String id = store.newId(test, encoderElement, LocalDateTime.now());
         TestSetup.Prepared p = TestSetup.prepare(config, o, store, id);
-        return new TestRun(config, store, listener).run(id, p.plan(), p.spec());
+        TestRun run = new TestRun(config, store, listener);
+        running = run;
+        if (cancelled) {
+            return null;
+        }
+        return run.run(id, p.plan(), p.spec());
     }
 
     TestSetup.Options options() {

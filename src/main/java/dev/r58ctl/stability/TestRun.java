@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one planned test: checks its elements, marks the kernel log, writes the run as RUNNING, plays the pipeline at
@@ -32,14 +34,24 @@ final class TestRun {
     private static final Duration NORMAL_EOS = Duration.ofSeconds(5);
     private static final long CHECKPOINT_NANOS = 5 * SECOND;
 
+    private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
+
     private final Config config;
     private final RunStore store;
     private final StabilityListener listener;
+    private final CountDownLatch wake = new CountDownLatch(1);
+    private volatile boolean cancelled;
 
     TestRun(Config config, RunStore store, StabilityListener listener) {
         this.config = config;
         this.store = store;
         this.listener = listener;
+    }
+
+    /** Ends the run early, as the operator asked (Ctrl-C): the pipeline gets EOS, the verdict says so. */
+    void cancel() {
+        cancelled = true;
+        wake.countDown();
     }
 
     TestResult run(String id, TestPlan plan, PipelineSpec spec) {
@@ -53,7 +65,6 @@ final class TestRun {
         if (space != null) {
             return finish(d.notRun(space, begun));
         }
-        CountDownLatch wake = new CountDownLatch(1);
         Severity threshold = Severity.parse(config.stability().kernelTrouble());
         try (KernelGuard guard = new KernelGuard(new KernelLog(config), threshold, "stability-" + id,
                 wake::countDown).open()) {
@@ -87,9 +98,14 @@ final class TestRun {
                 now = System.nanoTime();
                 if (guard.troubled()) {
                     stopped = "kernel trouble: " + guard.firstTrouble().title();
+                    LOG.warn("{}: {}; stopping the pipeline", id, stopped);
                     break;
                 }
-                if (wake.getCount() == 0 || runner.state() == CameraRunner.State.FAILED
+                if (cancelled) {
+                    stopped = "stopped by the operator";
+                    break;
+                }
+                if ((wake.getCount() == 0 && !cancelled) || runner.state() == CameraRunner.State.FAILED
                         || runner.state() == CameraRunner.State.ENDED) {
                     stopped = "the pipeline " + (runner.errors().isEmpty() ? "ended by itself"
                             : "failed: " + runner.errors().get(0));
@@ -139,20 +155,25 @@ final class TestRun {
             }
             MediaProbe.Result read = readBack == null ? null : join(readBack, deadline + 4 * SECOND);
             Verification verify = new Verification(plan, spec.codec(), config.stability().minFramesPercent());
-            List<Check> checks = verify.checks(stopped, ranMs, runner, read, mediamtx);
+            // an operator who pressed Ctrl-C wants out, not a read-back of a file nobody will judge
+            List<Check> checks = cancelled ? new ArrayList<>(List.of(Check.failed("ran", "stopped by the operator after "
+                    + Verification.seconds(ranMs)))) : verify.checks(stopped, ranMs, runner, read, mediamtx);
             d.frames = verify.frames(runner, read);
             if (guard.troubled()) {
                 settle();
             }
             checks.add(Verification.kernel(guard));
             d.kernel = guard.evidence(latency);
-            return finish(d.result(guard.troubled() ? Verdict.UNSTABLE : null, null, checks, ranMs, begun,
-                    Instant.now().toString(), errors(runner), meter));
+            Verdict v = guard.troubled() ? Verdict.UNSTABLE : cancelled ? Verdict.INTERRUPTED : null;
+            return finish(d.result(v, v == Verdict.INTERRUPTED ? "interrupted: stopped by the operator after "
+                    + Verification.seconds(ranMs) : null, checks, ranMs, begun, Instant.now().toString(),
+                    errors(runner), meter));
         }
     }
 
     private TestResult finish(TestResult r) {
         store.write(r);
+        LOG.info("stability run {}: {}: {}", r.id(), r.verdict(), r.reason());
         listener.finished(r);
         return r;
     }

@@ -2,7 +2,6 @@ package dev.r58ctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,21 +61,10 @@ class StabilityCrashCliTest {
     @Test
     void aRunKilledMidwayIsFoundOnTheNextStartAndTheBoardsCrashAttached() throws Exception {
         Path cfg = StabilityCliTest.config(dir, "stability: {resolution: 640x360}\n");
-        Process p = child(cfg, "test", "encode", "--encoder", "x264enc", "--duration", "60s").start();
+        // the result file exists (verdict RUNNING) from the start; wait for its first checkpoint with CPU samples
+        Process p = runningChild(cfg, "encode");
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            Path run = null;
-            // the result file exists (verdict RUNNING) from the start; wait for its first checkpoint with CPU samples
-            while (System.nanoTime() < deadline && p.isAlive()) {
-                run = dir.resolve("state/stability/runs").toFile().isDirectory() ? onlyRun() : null;
-                if (run != null && JSON.readTree(run.toFile()).get("series").size() > 0) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
             assertTrue(p.isAlive(), "the child ended early: " + Files.readString(dir.resolve("child.log")));
-            assertNotNull(run);
-            assertEquals("RUNNING", JSON.readTree(run.toFile()).get("verdict").asText());
         } finally {
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no verdict, as when the board dies
             p.waitFor(10, TimeUnit.SECONDS);
@@ -119,6 +107,35 @@ class StabilityCrashCliTest {
         CliRun found = CliRun.of("--config", cfg.toString(), "matrix");
         assertEquals("r58ctl: stability test 20000101-000000-soak-x264enc did not finish: interrupted: r58ctl ended "
                 + "during the test (killed?); the board stayed up\n", found.err());
+    }
+
+    /** Starts a 60 s x264enc test in a child and returns once its result file has its first CPU samples. */
+    private Process runningChild(Path cfg, String test) throws Exception {
+        Process p = child(cfg, "test", test, "--encoder", "x264enc", "--duration", "60s").start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            Path run = dir.resolve("state/stability/runs").toFile().isDirectory() ? onlyRun() : null;
+            if (run != null && JSON.readTree(run.toFile()).get("series").size() > 0) {
+                assertEquals("RUNNING", JSON.readTree(run.toFile()).get("verdict").asText());
+                return p;
+            }
+            Thread.sleep(200);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("no running test: " + Files.readString(dir.resolve("child.log")));
+    }
+
+    @Test
+    void ctrlCStopsATestCleanlyAndTheResultSaysSo() throws Exception {
+        Path cfg = StabilityCliTest.config(dir, "stability: {resolution: 640x360}\n");
+        Process p = runningChild(cfg, "soak");
+        p.destroy(); // SIGTERM, as Ctrl-C's SIGINT: shutdown hooks run
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the child did not end");
+        JsonNode stored = JSON.readTree(onlyRun().toFile());
+        assertEquals("INTERRUPTED", stored.get("verdict").asText(), Files.readString(dir.resolve("child.log")));
+        assertTrue(stored.get("reason").asText().startsWith("interrupted: stopped by the operator after "),
+                stored.get("reason").asText());
+        assertEquals("", CliRun.of("--config", cfg.toString(), "matrix").err(), "nothing left unfinished");
     }
 
     @Test
