@@ -80,6 +80,8 @@ class StabilityCliTest {
             assertEquals("", r.out());
         }
         assertFalse(Files.exists(dir.resolve("state/stability/runs")), "nothing ran");
+        JsonNode check = JSON.readTree(run(cfg, "config", "check", "--json").out());
+        assertEquals("PT3S", check.get("stability").get("encode").asText(), "the stability section in config check");
         CliRun usage = run(cfg, "test", "encode", "--duration", "soon");
         assertEquals(2, usage.exit());
         assertTrue(usage.err().startsWith("r58ctl: Invalid value for option '--duration'"), usage.err());
