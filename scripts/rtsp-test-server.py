@@ -2,6 +2,7 @@
 """A loopback RTSP server for tests: accepts RECORD publishes and serves what was published.
 
   publish (RTSP ANNOUNCE/RECORD, e.g. rtspclientsink):  rtsp://127.0.0.1:PORT/publish/NAME
+                            or, as MediaMTX takes it:  rtsp://127.0.0.1:PORT/NAME
   read back (RTSP DESCRIBE/PLAY, e.g. rtspsrc):          rtsp://127.0.0.1:PORT/read/NAME
 
 NAME is one path segment ([A-Za-z0-9_.-]). H.264 and H.265 both work without being told: the read side picks its
@@ -119,14 +120,19 @@ def main():
     server.get_thread_pool().set_max_threads(16)
     mounts, relays, relays_lock = server.get_mount_points(), {}, threading.Lock()
 
+    mounted = set()
+
     def on_options(client, ctx):  # a publisher's OPTIONS comes before its ANNOUNCE: mount its NAME now
-        m = re.fullmatch(r"/publish/([A-Za-z0-9_.-]+)", ctx.uri.abspath)
+        # /publish/NAME, or /NAME as a MediaMTX publisher uses (a reader's /read/NAME has two segments)
+        m = re.fullmatch(r"(?:/publish)?/([A-Za-z0-9_.-]+)", ctx.uri.abspath)
         if m:
             with relays_lock:
                 if m.group(1) not in relays:
                     relay = relays[m.group(1)] = Relay(m.group(1))
-                    mounts.add_factory("/publish/" + relay.name, PublishFactory(relay))
                     mounts.add_factory("/read/" + relay.name, ReadFactory(relay))
+                if ctx.uri.abspath not in mounted:
+                    mounted.add(ctx.uri.abspath)
+                    mounts.add_factory(ctx.uri.abspath, PublishFactory(relays[m.group(1)]))
         return GstRtsp.RTSPStatusCode.OK
 
     server.connect("client-connected", lambda s, client: client.connect("pre-options-request", on_options))

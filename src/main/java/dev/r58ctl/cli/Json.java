@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
+import java.time.Duration;
 
-/** The one JSON writer of the command line: pretty, paths and instants as plain strings. */
+/** The one JSON writer of the command line: pretty, paths and instants as plain strings, durations ISO-8601. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance)
-                    .addSerializer(java.time.Instant.class, ToStringSerializer.instance));
+            .registerModule(module());
 
-    private static final ObjectMapper COMPACT = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance));
+    private static final ObjectMapper COMPACT = new ObjectMapper().registerModule(module());
+
+    private static SimpleModule module() {
+        return new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance)
+                .addSerializer(Duration.class, ToStringSerializer.instance)
+                .addSerializer(java.time.Instant.class, ToStringSerializer.instance);
+    }
 
     private Json() {
     }

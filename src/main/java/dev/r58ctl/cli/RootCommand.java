@@ -3,7 +3,10 @@ package dev.r58ctl.cli;
 import dev.r58ctl.Logging;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.config.ConfigLoader;
+import dev.r58ctl.stability.TestResult;
+import dev.r58ctl.stability.UnfinishedRuns;
 import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "r58ctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Maintenance console for the R58 multi-camera recorder.",
         subcommands = {DashboardCommand.class, DemoCommand.class, StatusCommand.class, KmsgCommand.class,
-                ConfigCommand.class, PipelineCommand.class, RepoCommand.class, PatchCommand.class,
-                RollbackCommand.class, ServiceCommand.class, HealthCommand.class, HelpCommand.class})
+                ConfigCommand.class, PipelineCommand.class, TestCommand.class, MatrixCommand.class,
+                RepoCommand.class, PatchCommand.class, RollbackCommand.class, ServiceCommand.class,
+                HealthCommand.class, HelpCommand.class})
 public final class RootCommand implements Runnable {
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -32,13 +36,29 @@ public final class RootCommand implements Runnable {
 
     private Config config;
 
-    /** The configuration, loaded once; logging goes to its state directory from then on. */
+    /**
+     * The configuration, loaded once; logging goes to its state directory from then on. The first load also looks
+     * for stability tests whose process died (the board went down mid-test) and records how they ended.
+     */
     public synchronized Config config() {
         if (config == null) {
             config = new ConfigLoader().file(configFile).stateDir(stateDir).load();
             Logging.toFile(config.stateDir());
+            recoverUnfinishedTests(config);
         }
         return config;
+    }
+
+    private void recoverUnfinishedTests(Config c) {
+        try {
+            for (TestResult r : new UnfinishedRuns(c).recover()) {
+                spec.commandLine().getErr().println("r58ctl: stability test " + r.id() + " did not finish: "
+                        + r.reason());
+            }
+        } catch (RuntimeException e) {
+            // a damaged state directory must not stop the command the operator asked for; it is in the log
+            LoggerFactory.getLogger(RootCommand.class).warn("looking for unfinished stability tests failed", e);
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param monitor       sampling of system figures and stream status
  * @param codecs        encoder element per codec and platform
  * @param encoders      settings per encoder element
+ * @param stability     stability test defaults, known encoder evidence and the capacity ceiling
  * @param cameras       the cameras, in file order
  * @param camerasFrom   the file the camera list came from
  * @param notes         things the operator should know about how the configuration was read
@@ -34,6 +35,7 @@ public record Config(
         MonitorSettings monitor,
         Map<Platform, Map<Codec, String>> codecs,
         Map<String, Map<String, Object>> encoders,
+        StabilitySettings stability,
         List<Camera> cameras,
         Path camerasFrom,
         List<String> notes) {
@@ -112,7 +114,59 @@ public record Config(
                                   long streamPollMillis) {
     }
 
-    /** The MediaMTX server the cameras publish to. */
-    public record MediamtxSettings(String host, int rtspPort, int rtmpPort, String apiUrl) {
+    /**
+     * The MediaMTX server the cameras publish to.
+     *
+     * @param readUrl where a published stream is read back: a template with {@code {path}} for the path name
+     */
+    public record MediamtxSettings(String host, int rtspPort, int rtmpPort, String apiUrl, String readUrl) {
+        /** Where a stream is published to {@code path} by RTSP. */
+        public String rtspUrl(String path) {
+            return "rtsp://" + host + ":" + rtspPort + "/" + path;
+        }
+
+        /** Where what is published to {@code path} is read back. */
+        public String readUrlFor(String path) {
+            return readUrl.replace("{path}", path);
+        }
+    }
+
+    /**
+     * Stability tests and the encoder matrix.
+     *
+     * @param width            test source width
+     * @param height           test source height
+     * @param framerate        test source frames per second
+     * @param encode           default duration of the encode test
+     * @param soak             default duration of the soak test
+     * @param push             default duration of the push test
+     * @param minFramesPercent share of the frames the duration implies that must be there for a pass
+     * @param kernelTrouble    the kernel severity (warning, error, critical) that stops a test as UNSTABLE
+     * @param pushPath         the MediaMTX path the push test publishes to; never a camera's
+     * @param pushTransport    rtsp (rtspclientsink) or rtp (RTP over UDP)
+     * @param pushRtpPort      the UDP port of the push test's RTP
+     * @param cpuCeiling       % of all cores the cameras' streams may use together
+     * @param evidence         what is known before any run, oldest knowledge first
+     */
+    public record StabilitySettings(int width, int height, int framerate, java.time.Duration encode,
+                                    java.time.Duration soak, java.time.Duration push, int minFramesPercent,
+                                    String kernelTrouble, String pushPath, Transport pushTransport, int pushRtpPort,
+                                    int cpuCeiling, List<Evidence> evidence) {
+    }
+
+    /**
+     * A row of known evidence from configuration (the seed's stability matrix).
+     *
+     * @param encoder      the encoder element
+     * @param settings     its settings, or null when they were not recorded
+     * @param status       stable, unstable, partial or untested
+     * @param cpuPerStream CPU of one stream in % of all cores, or null when unknown
+     * @param date         when it was learned (YYYY-MM-DD), or null
+     * @param note         what was seen
+     * @param kernel       kernel lines that are the evidence
+     * @param origin       file:line it came from
+     */
+    public record Evidence(String encoder, Map<String, Object> settings, String status, Double cpuPerStream,
+                           String date, String note, List<String> kernel, String origin) {
     }
 }

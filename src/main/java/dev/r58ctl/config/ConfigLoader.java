@@ -23,17 +23,18 @@ public final class ConfigLoader {
     public static final List<Path> SEARCH_PATH = List.of(Path.of("config.yml"), Path.of("/etc/r58ctl/config.yml"));
 
     static final List<String> TOP_KEYS = List.of(
-            "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "cameras");
+            "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
+            "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
-    private static final List<String> MEDIAMTX_KEYS = List.of("host", "rtsp_port", "rtmp_port", "api_url");
+    private static final List<String> MEDIAMTX_KEYS = List.of("host", "rtsp_port", "rtmp_port", "api_url", "read_url");
     /** Keys that only r58ctl's file has: a searched file with none of them is taken for the recorder's own. */
     private static final Set<String> OWN_MARKERS = Set.of("recorder", "codecs", "encoders", "kernel_log", "state_dir");
-    private static final Pattern PROPERTY = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`]+");
+    private static final Pattern READ_URL = Pattern.compile("(rtsp|rtmp)://[^\\s\"'`]*\\{path}[^\\s\"'`]*|udp://\\d{1,5}");
 
     private Path explicitFile;
     private Path stateDirOverride;
@@ -185,8 +186,18 @@ public final class ConfigLoader {
         if (cameras.isEmpty()) {
             notes.add("no cameras configured");
         }
+        // a file without evidence of its own starts from the shipped example's (the seed's matrix)
+        YamlNode stabilityNode = top.get("stability");
+        Config.StabilitySettings stability = StabilityReader.read(stabilityNode, encoders, cameras);
+        if (stabilityNode == null || !stabilityNode.map().containsKey("evidence")) {
+            Config.StabilitySettings builtIn = StabilityReader.read(defaults.get("stability"), encoders, List.of());
+            stability = new Config.StabilitySettings(stability.width(), stability.height(), stability.framerate(),
+                    stability.encode(), stability.soak(), stability.push(), stability.minFramesPercent(),
+                    stability.kernelTrouble(), stability.pushPath(), stability.pushTransport(), stability.pushRtpPort(),
+                    stability.cpuCeiling(), builtIn.evidence());
+        }
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {
@@ -254,7 +265,11 @@ public final class ConfigLoader {
         int rtmp = m.containsKey("rtmp_port") ? m.get("rtmp_port").integer("a TCP port", 1, 65535) : 1935;
         String api = m.containsKey("api_url") ? matching(m.get("api_url"), URL, "an http:// URL")
                 : "http://127.0.0.1:9997";
-        return new Config.MediamtxSettings(host, rtsp, rtmp, api);
+        // MediaMTX serves a path where it is published; a test server may serve it elsewhere
+        String read = m.containsKey("read_url") && !m.get("read_url").isNull()
+                ? matching(m.get("read_url"), READ_URL, "an rtsp:// or rtmp:// URL with {path}, or udp://PORT")
+                : "rtsp://" + host + ":" + rtsp + "/{path}";
+        return new Config.MediamtxSettings(host, rtsp, rtmp, api, read);
     }
 
     private Config.KernelLogSettings kernelLog(YamlNode node) {
@@ -373,18 +388,14 @@ public final class ConfigLoader {
                     "unknown encoder; expected one of " + KnownEncoder.names()));
             Map<String, Object> props = new LinkedHashMap<>();
             for (Map.Entry<String, YamlNode> p : e.getValue().map().entrySet()) {
-                if (!PROPERTY.matcher(p.getKey()).matches()) {
-                    throw p.getValue().error("not a property name (lower-case letters, digits and -)");
-                }
-                if (p.getKey().equals(known.bitrateProperty()) || p.getKey().equals("bitrate")
-                        || p.getKey().equals("bps")) {
-                    throw p.getValue().error("the bitrate comes from each camera's bitrate (kbit/s); r58ctl sets "
-                            + known.bitrateProperty() + " from it");
+                String problem = EncoderSettings.propertyProblem(known, p.getKey());
+                if (problem != null) {
+                    throw p.getValue().error(problem);
                 }
                 Object value = p.getValue().plainValue();
-                if (value instanceof String s && !s.matches("[A-Za-z0-9_.+:/ -]{1,128}")) {
-                    throw p.getValue().error("expected a plain value (letters, digits, _ . + : / - and spaces), got "
-                            + YamlNode.quote(s));
+                problem = EncoderSettings.valueProblem(value);
+                if (problem != null) {
+                    throw p.getValue().error(problem);
                 }
                 props.put(p.getKey(), value);
             }

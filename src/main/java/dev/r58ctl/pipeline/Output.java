@@ -9,10 +9,21 @@ import java.util.Locale;
  *
  * @param kind   the kind of output
  * @param target file path, URL, or {@code host:port} for RTP
+ * @param sync   whether the sink waits for the clock before writing each buffer: a soak test must run at real
+ *               time even if its source were not live (the manual 5-minute test finished in 40 s)
  */
-public record Output(Kind kind, String target) {
+public record Output(Kind kind, String target, boolean sync) {
 
     public enum Kind { FILE, RTMP, RTSP, RTP, DISCARD }
+
+    public Output(Kind kind, String target) {
+        this(kind, target, false);
+    }
+
+    /** The same output with a clock-synced sink. */
+    public Output synced() {
+        return new Output(kind, target, true);
+    }
 
     public static Output file(String path) {
         return new Output(Kind.FILE, path);
@@ -48,7 +59,8 @@ public record Output(Kind kind, String target) {
             case FILE -> List.of(
                     Element.of(target.toLowerCase(Locale.ROOT).endsWith(".mp4") ? "mp4mux" : "matroskamux",
                             prefix + "mux"),
-                    Element.of("filesink", prefix + "file").with("location", target));
+                    sync ? Element.of("filesink", prefix + "file").with("location", target).with("sync", true)
+                            : Element.of("filesink", prefix + "file").with("location", target));
             case RTMP -> {
                 if (codec != Codec.H264) {
                     throw new IllegalArgumentException("RTMP (FLV) carries H.264 only, not " + codec.key());
@@ -66,7 +78,8 @@ public record Output(Kind kind, String target) {
                         Element.of("udpsink", prefix + tag).with("host", target.substring(0, colon))
                                 .with("port", Integer.parseInt(target.substring(colon + 1))).with("async", false));
             }
-            case DISCARD -> List.of(Element.of("fakesink", prefix + "discard").with("async", false));
+            case DISCARD -> List.of(sync ? Element.of("fakesink", prefix + "discard").with("async", false).with("sync", true)
+                    : Element.of("fakesink", prefix + "discard").with("async", false));
         };
     }
 

@@ -444,7 +444,7 @@ class ConfigErrorsTest {
                 recorder: {config: null}
                 mediamtx:
                   srt_port: 8890
-                """, "3: mediamtx.srt_port: unknown key; allowed here: host, rtsp_port, rtmp_port, api_url");
+                """, "3: mediamtx.srt_port: unknown key; allowed here: host, rtsp_port, rtmp_port, api_url, read_url");
     }
 
     @Test

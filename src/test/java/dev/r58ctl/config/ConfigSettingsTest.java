@@ -254,6 +254,7 @@ class ConfigSettingsTest {
                   rtmp_port: 1936
                   api_url: http://10.0.0.5:9997
                 """);
-        assertEquals(new Config.MediamtxSettings("10.0.0.5", 8555, 1936, "http://10.0.0.5:9997"), c.mediamtx());
+        assertEquals(new Config.MediamtxSettings("10.0.0.5", 8555, 1936, "http://10.0.0.5:9997",
+                "rtsp://10.0.0.5:8555/{path}"), c.mediamtx());
     }
 }

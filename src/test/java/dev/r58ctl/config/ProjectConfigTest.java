@@ -168,7 +168,8 @@ class ProjectConfigTest {
     @Test
     void mediamtxKernelLogAndStateDirDefaults() {
         Config c = loadR58();
-        assertEquals(new Config.MediamtxSettings("127.0.0.1", 8554, 1935, "http://127.0.0.1:9997"), c.mediamtx());
+        assertEquals(new Config.MediamtxSettings("127.0.0.1", 8554, 1935, "http://127.0.0.1:9997",
+                "rtsp://127.0.0.1:8554/{path}"), c.mediamtx());
         assertEquals("auto", c.kernelLog());
         assertEquals(home.resolve(".local/state/r58ctl"), c.stateDir());
     }

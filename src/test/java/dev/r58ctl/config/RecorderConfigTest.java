@@ -102,7 +102,8 @@ class RecorderConfigTest {
         // log_level, mediamtx.enabled/srt_port, mixer: and cam1's label: would all be errors in r58ctl's own file.
         Config c = load(ownFile(""));
         assertEquals(4, c.cameras().size());
-        assertEquals(new Config.MediamtxSettings("127.0.0.1", 8554, 1935, "http://127.0.0.1:9997"), c.mediamtx());
+        assertEquals(new Config.MediamtxSettings("127.0.0.1", 8554, 1935, "http://127.0.0.1:9997",
+                "rtsp://127.0.0.1:8554/{path}"), c.mediamtx());
         assertEquals("auto", c.platformSetting());
     }
 

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real RTSP server on loopback: scripts/rtsp-test-server.py (gst-rtsp-server through Debian's python3-gi and
  * gir1.2-gst-rtsp-server-1.0). It accepts an RTSP RECORD publish, e.g. from rtspclientsink, at
- * {@code rtsp://127.0.0.1:PORT/publish/NAME} and serves what is published, H.264 or H.265, at
- * {@code rtsp://127.0.0.1:PORT/read/NAME}. Reading a NAME nobody publishes is refused (404, or 503 before the
+ * {@code rtsp://127.0.0.1:PORT/publish/NAME}, or at {@code rtsp://127.0.0.1:PORT/NAME} as MediaMTX does, and serves
+ * what is published, H.264 or H.265, at {@code rtsp://127.0.0.1:PORT/read/NAME}. Reading a NAME nobody publishes is refused (404, or 503 before the
  * publisher's first packet and after it left).
  */
 public final class RtspTestServer implements AutoCloseable {
@@ -57,6 +57,11 @@ public final class RtspTestServer implements AutoCloseable {
     /** Where rtspclientsink publishes {@code name} (RTSP ANNOUNCE + RECORD). */
     public String publishUrl(String name) {
         return "rtsp://127.0.0.1:" + port + "/publish/" + name;
+    }
+
+    /** The read-back address as a {@code mediamtx.read_url} template: publishers use the MediaMTX form. */
+    public String readUrlTemplate() {
+        return "rtsp://127.0.0.1:" + port + "/read/{path}";
     }
 
     /** Where a reader plays what is published as {@code name}. */
