@@ -108,6 +108,7 @@ public final class Engine implements AutoCloseable {
         }
         tick();
         refreshRepo();
+        refreshMatrix();
         return this;
     }
 
@@ -183,6 +184,37 @@ public final class Engine implements AutoCloseable {
     /** Encoders the camera could use: those of its codec. */
     public List<KnownEncoder> encoderChoices(String id) {
         return cameras.choices(id);
+    }
+
+    /** Rebuilds the stability matrix from configured evidence and the runs on disk, on the worker thread. */
+    public void refreshMatrix() {
+        worker.submit(() -> {
+            try {
+                emit(new EngineEvent.MatrixUpdated(new dev.r58ctl.stability.StabilityMatrix(config)
+                        .runs(new dev.r58ctl.stability.RunStore(config).all()).build()));
+            } catch (RuntimeException e) {
+                LOG.error("matrix", e);
+                emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
+            }
+        });
+    }
+
+    /**
+     * Runs a stability test of a camera's encoder on the worker thread (cameras keep running), reporting each
+     * second and the verdict; the matrix is rebuilt afterwards.
+     */
+    public void runTest(dev.r58ctl.stability.TestKind kind, String cameraId) {
+        Camera cam = cameras.configured().stream().filter(c -> c.id().equals(cameraId)).findFirst()
+                .orElseThrow(() -> R58Exception.badInput("no camera \"" + cameraId + "\""));
+        String test = kind.name().toLowerCase(java.util.Locale.ROOT);
+        submit("test " + test + " " + cam.encoder(), () -> {
+            dev.r58ctl.stability.TestResult r = new dev.r58ctl.stability.StabilityTest(config).test(kind)
+                    .encoder(cam.encoder()).camera(cam.id()).listener(new TestEvents(test, cam.encoder(), this::emit))
+                    .call();
+            emit(new Message(r.passed() ? Message.Level.INFO : Message.Level.ERROR,
+                    "test " + test + " " + cam.encoder() + ": " + r.verdict() + " (" + r.reason() + ")"));
+        });
+        refreshMatrix();
     }
 
     /** Reads the recorder's checkout on the worker thread (a status over many files takes a moment). */

@@ -48,6 +48,15 @@ public sealed interface EngineEvent {
     record Step(String operation, String step, String detail, boolean done) implements EngineEvent {
     }
 
+    /** The encoder stability matrix, rebuilt at start and after each test. */
+    record MatrixUpdated(dev.r58ctl.stability.MatrixReport report) implements EngineEvent {
+    }
+
+    /** One second of a running stability test, or its end ({@code verdict} set). */
+    record TestProgress(String test, String encoder, double second, long frames, double fps, double cpu,
+                        String kernel, String verdict) implements EngineEvent {
+    }
+
     /** The outcome of a command, for the message line and the log file. */
     record Message(Level level, String text) implements EngineEvent {
         public enum Level { INFO, WARNING, ERROR }

@@ -170,6 +170,16 @@ public final class Dashboard {
                 state.confirmUndo = p.undo();
                 state.mode = DashboardState.Mode.CONFIRM;
             }
+        } else if (e instanceof EngineEvent.MatrixUpdated mu) {
+            state.matrix = mu.report();
+        } else if (e instanceof EngineEvent.TestProgress tp) {
+            if (tp.verdict() != null) {
+                state.testLines.add("verdict " + tp.verdict());
+                state.testFinished = true;
+            } else {
+                state.testLines.add(String.format("%4.0fs  %6d frames  %5.1f fps  cpu %5.1f%%  %s", tp.second(),
+                        tp.frames(), tp.fps(), tp.cpu(), tp.kernel()));
+            }
         } else if (e instanceof EngineEvent.Step st) {
             state.steps.add((st.done() ? "ok  " : "..  ") + st.step() + ": " + st.detail());
         }

@@ -19,7 +19,7 @@ final class DashboardState {
 
     enum Focus { CAMERAS, KERNEL }
 
-    enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, STEPS, QUIT }
+    enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, CONFIRM_ENCODER, STEPS, TEST, QUIT }
 
     List<CameraView> cameras = List.of();
     int selected;
@@ -52,6 +52,11 @@ final class DashboardState {
     /** Steps of the rollback in progress, as they happen. */
     final List<String> steps = new ArrayList<>();
     boolean stepsFinished;
+    dev.r58ctl.stability.MatrixReport matrix;
+    /** Progress lines of the stability test running from the dashboard. */
+    final List<String> testLines = new ArrayList<>();
+    String testTitle = "";
+    boolean testFinished;
 
     void addKernel(KernelWatch.Classified line) {
         if (kernel.size() == KERNEL_LINES) {
@@ -91,6 +96,19 @@ final class DashboardState {
 
     CameraView selectedCamera() {
         return cameras.isEmpty() ? null : cameras.get(Math.min(selected, cameras.size() - 1));
+    }
+
+    /** The matrix row of an encoder element (with its configured settings), or null before the matrix is read. */
+    dev.r58ctl.stability.MatrixRow matrixRow(String encoder) {
+        if (matrix == null) {
+            return null;
+        }
+        return matrix.rows().stream().filter(r -> r.encoder().equals(encoder)).findFirst().orElse(null);
+    }
+
+    String matrixStatus(String encoder) {
+        dev.r58ctl.stability.MatrixRow r = matrixRow(encoder);
+        return r != null ? r.status().name() : matrix == null ? "?" : "UNTESTED";
     }
 
     void message(EngineEvent.Message.Level level, String text) {

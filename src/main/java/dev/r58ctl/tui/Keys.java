@@ -19,6 +19,19 @@ final class Keys {
         switch (s.mode) {
             case HELP -> s.mode = DashboardState.Mode.NORMAL;
             case CONFIRM -> confirm(k, s);
+            case CONFIRM_ENCODER -> {
+                s.mode = DashboardState.Mode.NORMAL;
+                if (k.getKeyType() == KeyType.Character && k.getCharacter() == 'y') {
+                    useEncoder(s, s.encoderChoices.get(s.encoderSelected));
+                } else {
+                    s.message(EngineEvent.Message.Level.INFO, "cancelled: the encoder was not changed");
+                }
+            }
+            case TEST -> {
+                if (s.testFinished) {
+                    s.mode = DashboardState.Mode.NORMAL;
+                }
+            }
             case STEPS -> {
                 if (s.stepsFinished) {
                     s.mode = DashboardState.Mode.NORMAL;
@@ -69,6 +82,7 @@ final class Keys {
                 case 'r' -> camera(s, "restart");
                 case 'e' -> pickEncoder(s);
                 case 'i' -> inject(s);
+                case 't' -> test(s);
                 case 'b' -> {
                     s.message(EngineEvent.Message.Level.INFO, "rollback: working out the plan...");
                     d.engine().planRollback(false);
@@ -123,12 +137,32 @@ final class Keys {
         } else if (t == KeyType.ArrowUp || (t == KeyType.Character && k.getCharacter() == 'k')) {
             s.encoderSelected = Math.floorMod(s.encoderSelected - 1, n);
         } else if (t == KeyType.Enter) {
-            s.mode = DashboardState.Mode.NORMAL;
-            String id = s.selectedCamera().id();
             String element = s.encoderChoices.get(s.encoderSelected);
-            s.message(EngineEvent.Message.Level.INFO, "encoder " + id + " -> " + element + "...");
-            d.engine().setEncoder(id, element);
+            if ("UNSTABLE".equals(s.matrixStatus(element))) {
+                s.mode = DashboardState.Mode.CONFIRM_ENCODER; // the Oops that killed the board: ask again
+                return;
+            }
+            s.mode = DashboardState.Mode.NORMAL;
+            useEncoder(s, element);
         }
+    }
+
+    private void useEncoder(DashboardState s, String element) {
+        String id = s.selectedCamera().id();
+        s.message(EngineEvent.Message.Level.INFO, "encoder " + id + " -> " + element + "...");
+        d.engine().setEncoder(id, element);
+    }
+
+    private void test(DashboardState s) {
+        CameraView c = s.selectedCamera();
+        if (c == null) {
+            return;
+        }
+        s.testLines.clear();
+        s.testFinished = false;
+        s.testTitle = "STABILITY TEST encode " + c.encoder() + " (" + c.id() + "'s settings)";
+        s.mode = DashboardState.Mode.TEST;
+        d.engine().runTest(dev.r58ctl.stability.TestKind.ENCODE, c.id());
     }
 
     /** Only y goes ahead: the key that confirms differs from the one that asked (b or u). */

@@ -59,6 +59,17 @@ final class Renderer {
         } else if (s.mode == DashboardState.Mode.CONFIRM) {
             Dialog.draw(g, theme, size, (s.confirmUndo ? "UNDO THE LAST ROLLBACK" : "ROLL BACK TO THE NEWEST KNOWN-GOOD MARK"),
                     s.confirmLines, "y: do it    any other key: cancel");
+        } else if (s.mode == DashboardState.Mode.CONFIRM_ENCODER) {
+            String e = s.encoderChoices.get(s.encoderSelected);
+            var r = s.matrixRow(e);
+            Dialog.draw(g, theme, size, e + " IS UNSTABLE ON THIS BOARD", java.util.List.of(
+                    r == null || r.why() == null ? "the stability matrix says UNSTABLE" : r.why(),
+                    "switching " + s.selectedCamera().id() + " to it may crash the kernel (the seed's Oops)"),
+                    "y: use it anyway    any other key: keep " + s.selectedCamera().encoder());
+        } else if (s.mode == DashboardState.Mode.TEST) {
+            Dialog.draw(g, theme, size, s.testTitle, s.testLines.isEmpty() ? java.util.List.of("starting...")
+                    : s.testLines, s.testFinished ? "finished; any key closes (r58ctl matrix for the table)"
+                    : "running at real time; the kernel log is watched throughout");
         } else if (s.mode == DashboardState.Mode.STEPS) {
             Dialog.draw(g, theme, size, s.confirmUndo ? "UNDO IN PROGRESS" : "ROLLBACK IN PROGRESS", s.steps,
                     s.stepsFinished ? "finished; any key closes, u undoes" : "working... (the screen stays live)");
@@ -141,7 +152,18 @@ final class Renderer {
             theme.warn(g);
         }
         g.putString(0, row++, fit(repo, cols));
+        theme.normal(g);
+        g.putString(0, row++, fit(" matrix " + matrixLine(s), cols));
         return row;
+    }
+
+    private static String matrixLine(DashboardState s) {
+        if (s.matrix == null) {
+            return "reading...";
+        }
+        return s.matrix.rows().stream().map(r -> r.encoder() + " " + r.status()
+                + (r.capacity() == null ? "" : " (" + r.capacity().fits() + "/" + r.capacity().cameras() + " fit)"))
+                .collect(Collectors.joining(" | "));
     }
 
     private String spark(DashboardState s) {
@@ -180,7 +202,7 @@ final class Renderer {
     private void keyBar(TextGraphics g, int cols, DashboardState s, int row) {
         theme.title(g);
         String keys = s.focus == DashboardState.Focus.CAMERAS
-                ? " s start x stop r restart e encoder b rollback" : " j/k scroll g/G top/end";
+                ? " s start x stop r restart e enc t test b rollback" : " j/k scroll g/G top/end";
         // 80 columns hold every letter key; Tab and the demo's i are in the help (?)
         keys += " /filter" + (s.demo ? " i Oops" : " Tab pane") + " ? help q quit";
         g.putString(0, row, pad(fit(keys, cols), cols));
@@ -199,7 +221,8 @@ final class Renderer {
             } else {
                 theme.normal(g);
             }
-            g.putString(x, y + 1 + i, pad("  " + s.encoderChoices.get(i), w));
+            String e = s.encoderChoices.get(i);
+            g.putString(x, y + 1 + i, pad(String.format("  %-12s %s", e, s.matrixStatus(e)), w));
         }
         theme.normal(g);
         g.putString(x, y + 1 + s.encoderChoices.size(), pad("", w));
