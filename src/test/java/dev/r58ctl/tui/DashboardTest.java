@@ -182,5 +182,18 @@ class DashboardTest {
         d.handle(new KeyStroke(KeyType.Escape));
         d.drain();
         assertFalse(screenText().contains("encoder for cam1"));
+
+        // cam0 is H.264: mpph264enc is UNSTABLE in the seed's evidence, so choosing it asks again
+        key('k');
+        until(s2 -> s2.contains(" matrix ") && s2.contains("mpph264enc UNSTABLE"));
+        key('e');
+        assertTrue(screenText().contains("mpph264enc   UNSTABLE"), screenText());
+        d.handle(new KeyStroke(KeyType.ArrowDown));
+        d.handle(new KeyStroke(KeyType.Enter));
+        d.drain();
+        assertTrue(screenText().contains("mpph264enc IS UNSTABLE ON THIS BOARD"), screenText());
+        key('n');
+        assertTrue(screenText().contains("cancelled: the encoder was not changed"), screenText());
+        assertTrue(screenText().matches("(?s).*>cam0 .*x264enc.*"), screenText());
     }
 }
