@@ -47,7 +47,7 @@ final class MatrixCommand extends BaseCommand {
             o.println();
             o.printf("%-9s %s%n", r.status(), r.key());
             o.println("  why       " + r.why());
-            if (r.known() != null) {
+            if (r.known() != null && !r.why().startsWith("configured evidence")) {
                 o.println("  known     " + r.known());
             }
             for (String t : List.of("encode", "soak", "push")) {

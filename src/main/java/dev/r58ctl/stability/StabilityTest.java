@@ -115,6 +115,7 @@ public final class StabilityTest implements Callable<TestResult> {
         return this;
     }
 
+    /** Who hears the test's progress (the command line, the dashboard); nobody unless set. */
     public StabilityTest listener(StabilityListener l) {
         this.listener = l == null ? StabilityListener.NONE : l;
         return this;

@@ -84,7 +84,8 @@ final class Verification {
         List<TroubleIncident> trouble = guard.trouble();
         if (trouble.isEmpty()) {
             return Check.ok("kernel", "no " + guard.evidence(null).threshold().toLowerCase() + " or worse since mark "
-                    + guard.markName() + " (" + guard.sourceName() + ", after line " + guard.mark().seq() + ")");
+                    + guard.markName() + " (" + guard.sourceName() + ", after sequence number " + guard.mark().seq()
+                    + ")");
         }
         TroubleIncident first = trouble.get(0);
         return Check.failed("kernel", trouble.size() + " kernel incident" + (trouble.size() == 1 ? "" : "s")
