@@ -42,7 +42,8 @@ public final class DemoSandbox {
                 "[    0.000000] Machine model: Rockchip RK3588 R58 demo (r58ctl sandbox)",
                 "[    2.153210] mpp_service mpp-srv: probe success",
                 "[    2.301422] rk_hdmirx fdee0000.hdmirx-controller: hdmirx_probe: probe ok", ""));
-        recorderRepo(base.resolve("recorder"), base.resolve("h265_migration.patch"));
+        Path patches = Files.createDirectories(base.resolve("state/patches")); // what the dashboard's p offers
+        recorderRepo(base.resolve("recorder"), patches.resolve("h265_migration.patch"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

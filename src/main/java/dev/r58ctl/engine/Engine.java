@@ -217,6 +217,31 @@ public final class Engine implements AutoCloseable {
         refreshMatrix();
     }
 
+    /** The patch files the dashboard offers ({@code <state_dir>/patches/*.patch|*.diff}). */
+    public List<java.nio.file.Path> patches() {
+        return RepoActions.patches(config);
+    }
+
+    /** Checks a patch against the checkout on the worker; answers with PatchChecked. Changes nothing. */
+    public void checkPatch(java.nio.file.Path file) {
+        worker.submit(() -> emit(RepoActions.check(config, file)));
+    }
+
+    /** Applies a patch all or nothing (and commits it when {@code message} is not null), on the worker. */
+    public void applyPatch(java.nio.file.Path file, String message) {
+        worker.submit(() -> {
+            try {
+                emit(new Message(Message.Level.INFO, RepoActions.apply(config, file, message)));
+            } catch (R58Exception e) {
+                emit(new Message(Message.Level.ERROR, "patch " + file.getFileName() + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("patch apply", e);
+                emit(new Message(Message.Level.ERROR, "patch " + file.getFileName() + ": " + e));
+            }
+            emit(RepoActions.state(config));
+        });
+    }
+
     /** Reads the recorder's checkout on the worker thread (a status over many files takes a moment). */
     public void refreshRepo() {
         worker.submit(() -> emit(RepoActions.state(config)));

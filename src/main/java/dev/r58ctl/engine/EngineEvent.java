@@ -57,6 +57,17 @@ public sealed interface EngineEvent {
                         String kernel, String verdict) implements EngineEvent {
     }
 
+    /**
+     * A patch checked against the recorder's checkout, for the preview: the report and the diff's text.
+     *
+     * @param report  files, hunks, lines, and the failing hunk when it does not apply; null with a problem
+     * @param text    the patch itself (the first lines, for the preview)
+     * @param problem why it could not be checked (not a unified diff, unsafe paths...), or null
+     */
+    record PatchChecked(java.nio.file.Path file, dev.r58ctl.repo.PatchReport report, java.util.List<String> text,
+                        String problem) implements EngineEvent {
+    }
+
     /** The outcome of a command, for the message line and the log file. */
     record Message(Level level, String text) implements EngineEvent {
         public enum Level { INFO, WARNING, ERROR }

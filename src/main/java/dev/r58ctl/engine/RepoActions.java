@@ -15,6 +15,42 @@ final class RepoActions {
     private RepoActions() {
     }
 
+    /** Patches offered by the dashboard: *.patch and *.diff files in {@code <state_dir>/patches}. */
+    static java.util.List<java.nio.file.Path> patches(Config config) {
+        java.nio.file.Path dir = config.stateDir().resolve("patches");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".patch") || f.toString().endsWith(".diff")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw R58Exception.failed("cannot list " + dir + ": " + e.getMessage());
+        }
+    }
+
+    static EngineEvent.PatchChecked check(Config config, java.nio.file.Path file) {
+        java.util.List<String> text;
+        try {
+            text = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return new EngineEvent.PatchChecked(file, null, java.util.List.of(), e.getMessage());
+        }
+        try (RepoView view = RepoView.open(config.recorder().repo())) {
+            return new EngineEvent.PatchChecked(file, new dev.r58ctl.repo.PatchCheck(view).file(file).call(),
+                    text.subList(0, Math.min(400, text.size())), null);
+        } catch (R58Exception e) {
+            return new EngineEvent.PatchChecked(file, null, text.subList(0, Math.min(400, text.size())), e.getMessage());
+        }
+    }
+
+    static String apply(Config config, java.nio.file.Path file, String message) {
+        try (RepoView view = RepoView.open(config.recorder().repo())) {
+            dev.r58ctl.repo.ApplyPatch.Result r = new dev.r58ctl.repo.ApplyPatch(view).file(file).commit(message).call();
+            return "applied " + file.getFileName() + " to " + r.paths().size() + " file(s)"
+                    + (r.commit() == null ? " (not committed)" : ", committed " + r.commit().substring(0, 7));
+        }
+    }
+
     static EngineEvent.RepoState state(Config config) {
         try (RepoView view = RepoView.open(config.recorder().repo())) {
             RepoView.Status s = view.status();

@@ -170,6 +170,9 @@ public final class Dashboard {
                 state.confirmUndo = p.undo();
                 state.mode = DashboardState.Mode.CONFIRM;
             }
+        } else if (e instanceof EngineEvent.PatchChecked pc) {
+            state.patch = pc;
+            state.patchScroll = 0;
         } else if (e instanceof EngineEvent.MatrixUpdated mu) {
             state.matrix = mu.report();
         } else if (e instanceof EngineEvent.TestProgress tp) {

@@ -19,7 +19,8 @@ final class DashboardState {
 
     enum Focus { CAMERAS, KERNEL }
 
-    enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, CONFIRM_ENCODER, STEPS, TEST, QUIT }
+    enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, CONFIRM_ENCODER, STEPS, TEST, PATCH_PICK, PATCH_PREVIEW,
+        PATCH_MESSAGE, QUIT }
 
     List<CameraView> cameras = List.of();
     int selected;
@@ -53,6 +54,12 @@ final class DashboardState {
     final List<String> steps = new ArrayList<>();
     boolean stepsFinished;
     dev.r58ctl.stability.MatrixReport matrix;
+    List<java.nio.file.Path> patchFiles = List.of();
+    int patchSelected;
+    /** The checked patch being previewed, or null while the check runs. */
+    dev.r58ctl.engine.EngineEvent.PatchChecked patch;
+    int patchScroll;
+    String commitMessage = "";
     /** Progress lines of the stability test running from the dashboard. */
     final List<String> testLines = new ArrayList<>();
     String testTitle = "";

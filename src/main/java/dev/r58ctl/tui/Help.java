@@ -25,6 +25,8 @@ final class Help {
             "b          roll back to the newest known-good mark: shows",
             "           the plan (from, to, backup, service), y does it",
             "u          undo the last rollback (asks the same way)",
+            "p          patch: pick a file from <state_dir>/patches,",
+            "           preview the diff (checked), y applies, c commits",
             "i          demo only: write the seed's Oops to the log",
             "q          quit (running pipelines get EOS first)");
 

@@ -27,6 +27,7 @@ final class Keys {
                     s.message(EngineEvent.Message.Level.INFO, "cancelled: the encoder was not changed");
                 }
             }
+            case PATCH_PICK, PATCH_PREVIEW, PATCH_MESSAGE -> new PatchKeys(d).handle(k, s);
             case TEST -> {
                 if (s.testFinished) {
                     s.mode = DashboardState.Mode.NORMAL;
@@ -83,6 +84,7 @@ final class Keys {
                 case 'e' -> pickEncoder(s);
                 case 'i' -> inject(s);
                 case 't' -> test(s);
+                case 'p' -> new PatchKeys(d).open(s);
                 case 'b' -> {
                     s.message(EngineEvent.Message.Level.INFO, "rollback: working out the plan...");
                     d.engine().planRollback(false);

@@ -59,6 +59,9 @@ final class Renderer {
         } else if (s.mode == DashboardState.Mode.CONFIRM) {
             Dialog.draw(g, theme, size, (s.confirmUndo ? "UNDO THE LAST ROLLBACK" : "ROLL BACK TO THE NEWEST KNOWN-GOOD MARK"),
                     s.confirmLines, "y: do it    any other key: cancel");
+        } else if (s.mode == DashboardState.Mode.PATCH_PICK || s.mode == DashboardState.Mode.PATCH_PREVIEW
+                || s.mode == DashboardState.Mode.PATCH_MESSAGE) {
+            PatchView.draw(g, theme, size, s);
         } else if (s.mode == DashboardState.Mode.CONFIRM_ENCODER) {
             String e = s.encoderChoices.get(s.encoderSelected);
             var r = s.matrixRow(e);
