@@ -19,7 +19,8 @@ final class TestAllCommand extends BaseCommand {
     @Mixin
     TestOptions options;
 
-    @Option(names = "--path", paramLabel = "NAME", description = "MediaMTX path of the push test (default r58ctl_test).")
+    @Option(names = "--path", paramLabel = "NAME",
+            description = "MediaMTX path of the push test (default r58ctl_test).")
     String path;
 
     @Override

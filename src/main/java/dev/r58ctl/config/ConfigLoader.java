@@ -34,7 +34,8 @@ public final class ConfigLoader {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
     private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
     private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`]+");
-    private static final Pattern READ_URL = Pattern.compile("(rtsp|rtmp)://[^\\s\"'`]*\\{path}[^\\s\"'`]*|udp://\\d{1,5}");
+    private static final Pattern READ_URL =
+            Pattern.compile("(rtsp|rtmp)://[^\\s\"'`]*\\{path}[^\\s\"'`]*|udp://\\d{1,5}");
 
     private Path explicitFile;
     private Path stateDirOverride;

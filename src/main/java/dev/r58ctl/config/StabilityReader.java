@@ -57,7 +57,8 @@ final class StabilityReader {
         if (m.containsKey("kernel_trouble")) {
             trouble = m.get("kernel_trouble").string("warning, error or critical").trim().toLowerCase();
             if (!List.of("warning", "error", "critical").contains(trouble)) {
-                throw m.get("kernel_trouble").error("expected warning, error or critical, got " + YamlNode.quote(trouble));
+                throw m.get("kernel_trouble").error("expected warning, error or critical, got "
+                        + YamlNode.quote(trouble));
             }
         }
         String pushPath = "r58ctl_test";
@@ -74,7 +75,8 @@ final class StabilityReader {
                 YamlNode at = m.containsKey("push_path") ? m.get("push_path") : node;
                 String message = "push_path " + pushPath + " is camera " + c.id()
                         + "'s live path; the push test must publish elsewhere";
-                throw at == null ? dev.r58ctl.R58Exception.badInput("stability.push_path: " + message) : at.error(message);
+                throw at == null ? dev.r58ctl.R58Exception.badInput("stability.push_path: " + message)
+                        : at.error(message);
             }
         }
         Transport transport = CameraReader.enumValue(m.get("push_transport"), Transport.class, Transport.RTSP);

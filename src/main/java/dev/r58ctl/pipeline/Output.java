@@ -78,7 +78,8 @@ public record Output(Kind kind, String target, boolean sync) {
                         Element.of("udpsink", prefix + tag).with("host", target.substring(0, colon))
                                 .with("port", Integer.parseInt(target.substring(colon + 1))).with("async", false));
             }
-            case DISCARD -> List.of(sync ? Element.of("fakesink", prefix + "discard").with("async", false).with("sync", true)
+            case DISCARD -> List.of(sync
+                    ? Element.of("fakesink", prefix + "discard").with("async", false).with("sync", true)
                     : Element.of("fakesink", prefix + "discard").with("async", false));
         };
     }

@@ -90,7 +90,7 @@ public final class FixLog {
         }
     }
 
-    /** {@code entry} right above the first {@code ## } heading of {@code old}, or at its end; a new file gets a title. */
+    /** {@code entry} above the first {@code ## } heading of {@code old}, or at its end; a new file gets a title. */
     static byte[] insert(byte[] old, byte[] entry, String eol) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (old.length == 0) {

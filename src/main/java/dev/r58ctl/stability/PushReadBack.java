@@ -22,7 +22,7 @@ final class PushReadBack {
     private PushReadBack() {
     }
 
-    /** Reads on a daemon thread until {@code frames} arrived or {@code deadlineNanos}; never completes exceptionally. */
+    /** Reads on a daemon thread until {@code frames} arrived or {@code deadlineNanos}; never fails exceptionally. */
     static CompletableFuture<MediaProbe.Result> start(String url, Codec codec, long frames, long deadlineNanos) {
         CompletableFuture<MediaProbe.Result> out = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -74,7 +74,8 @@ final class PushReadBack {
     /** MediaMTX's view of the path, when its API answers; a note (passing) when it does not. */
     static Check mediamtx(Config config, String path) {
         Duration timeout = Duration.ofMillis(config.monitor().httpTimeoutMillis());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
+                .build();
         MediamtxStatus s;
         try {
             s = new MediamtxClient(client, timeout, config.mediamtx().apiUrl()).paths()

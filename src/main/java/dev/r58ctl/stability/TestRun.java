@@ -33,6 +33,11 @@ final class TestRun {
     static final Duration TROUBLE_EOS = Duration.ofMillis(300);
     private static final Duration NORMAL_EOS = Duration.ofSeconds(5);
     private static final long CHECKPOINT_NANOS = 5 * SECOND;
+    /**
+     * A push keeps publishing past its duration, by at most this, while its reader still waits for frames: a reader
+     * joins at the next keyframe, and on a loaded machine that can be the last second of a short push.
+     */
+    static final long PUSH_GRACE = 5 * SECOND;
 
     private static final Logger LOG = LoggerFactory.getLogger(TestRun.class);
 
@@ -56,7 +61,7 @@ final class TestRun {
 
     TestResult run(String id, TestPlan plan, PipelineSpec spec) {
         long begun = System.nanoTime();
-        Draft d = new Draft(id, Instant.now().toString(), plan, process(new KernelLog(config)));
+        RunDraft d = new RunDraft(id, Instant.now().toString(), plan, process(new KernelLog(config)));
         String missing = missingElements(spec);
         if (missing != null) {
             return finish(d.notRun(missing, begun));
@@ -111,14 +116,15 @@ final class TestRun {
                             : "failed: " + runner.errors().get(0));
                     break;
                 }
-                if (now >= deadline) {
+                boolean reading = readBack != null && !readBack.isDone() && now < deadline + PUSH_GRACE;
+                if (now >= deadline && !reading) {
                     break;
                 }
                 // read from the start: a refused read (nothing published yet) is retried, and a reader joins at
                 // the next keyframe, so every second of waiting costs a second of the push
                 if (plan.test() == TestKind.PUSH && readBack == null) {
                     readBack = PushReadBack.start(plan.readUrl(), spec.codec(), 2L * plan.framerate(),
-                            deadline + 3 * SECOND);
+                            deadline + PUSH_GRACE);
                 }
                 if (now >= nextTick) {
                     listener.second(meter.sample(runner, start));
@@ -133,7 +139,8 @@ final class TestRun {
                     }
                     continue;
                 }
-                await(wake, Math.min(nextTick, deadline) - now);
+                long until = now >= deadline ? Math.min(nextTick, now + SECOND / 5) : Math.min(nextTick, deadline);
+                await(wake, until - now);
             }
             long ranMs = (now - start) / 1_000_000;
             if (stopped == null && now - (nextTick - SECOND) > SECOND / 2) {
@@ -153,10 +160,11 @@ final class TestRun {
                     listener.stopped(stopped, -1);
                 }
             }
-            MediaProbe.Result read = readBack == null ? null : join(readBack, deadline + 4 * SECOND);
+            MediaProbe.Result read = readBack == null ? null : join(readBack, deadline + PUSH_GRACE + SECOND);
             Verification verify = new Verification(plan, spec.codec(), config.stability().minFramesPercent());
             // an operator who pressed Ctrl-C wants out, not a read-back of a file nobody will judge
-            List<Check> checks = cancelled ? new ArrayList<>(List.of(Check.failed("ran", "stopped by the operator after "
+            List<Check> checks = cancelled
+                    ? new ArrayList<>(List.of(Check.failed("ran", "stopped by the operator after "
                     + Verification.seconds(ranMs)))) : verify.checks(stopped, ranMs, runner, read, mediamtx);
             d.frames = verify.frames(runner, read);
             if (guard.troubled()) {
@@ -222,45 +230,6 @@ final class TestRun {
             Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The parts of a result as they become known. */
-    private static final class Draft {
-        final String id;
-        final String startedAt;
-        final TestPlan plan;
-        final RunProcess process;
-        KernelEvidence kernel;
-        Frames frames;
-
-        Draft(String id, String startedAt, TestPlan plan, RunProcess process) {
-            this.id = id;
-            this.startedAt = startedAt;
-            this.plan = plan;
-            this.process = process;
-        }
-
-        TestResult notRun(String why, long begun) {
-            return new TestResult(id, startedAt, Instant.now().toString(), Verdict.NOT_RUN, why, plan,
-                    List.of(Check.failed("elements", why)), 0, (System.nanoTime() - begun) / 1_000_000, null, null,
-                    List.of(), null, List.of(), process, null);
-        }
-
-        /** A verdict of null is derived: FAIL when a check failed, else PASS. */
-        TestResult result(Verdict v, String reason, List<Check> checks, long ranMs, long begun, String endedAt,
-                          List<String> busErrors, CpuMeter meter) {
-            Check failed = checks.stream().filter(c -> !c.ok()).findFirst().orElse(null);
-            Verdict verdict = v != null ? v : failed == null ? Verdict.PASS : Verdict.FAIL;
-            String why = reason != null ? reason : failed == null ? "all " + checks.size() + " checks passed"
-                    : failed.name() + ": " + failed.detail();
-            if (verdict == Verdict.UNSTABLE && reason == null) {
-                Check k = checks.stream().filter(c -> c.name().equals("kernel")).findFirst().orElse(failed);
-                why = k == null ? "kernel trouble" : k.detail();
-            }
-            return new TestResult(id, startedAt, endedAt, verdict, why, plan, checks, ranMs,
-                    (System.nanoTime() - begun) / 1_000_000, frames, meter.report(), meter.series(), kernel,
-                    busErrors, process, null);
         }
     }
 }

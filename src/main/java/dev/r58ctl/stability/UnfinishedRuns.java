@@ -103,7 +103,8 @@ public final class UnfinishedRuns {
         try (IncidentJournal journal = log.journal()) {
             for (JournalEntry e : journal.read(e -> e.log().equals(k.log()) && e.seq() > k.markSeq())) {
                 byIncident.computeIfAbsent(e.incident(), i -> new ArrayList<>()).add(e.text());
-                if (severity.get(e.incident()) == null || e.severity().atLeast(Severity.valueOf(severity.get(e.incident())))) {
+                String worst = severity.get(e.incident());
+                if (worst == null || e.severity().atLeast(Severity.valueOf(worst))) {
                     severity.put(e.incident(), e.severity().name());
                 }
             }
