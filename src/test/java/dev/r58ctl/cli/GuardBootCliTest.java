@@ -158,4 +158,16 @@ class GuardBootCliTest {
         assertEquals(tree, GitRepos.hashTree(f.repo()));
         assertTrue(f.run("trial", "status").out().contains("  boots        1 of 2 since arming\n"));
     }
+
+    @Test
+    void aWindowPassedWithoutACommitRollsBackAtTheNextBoot() throws Exception {
+        f = new GuardFixture(tmp, 5);
+        assertEquals(0, f.run("trial", "arm", "--window", "1s").exit());
+        Thread.sleep(1200);
+        f.reboot();
+        CliRun g = f.run("guard", "boot", "--json");
+        assertEquals(0, g.exit(), g.toString());
+        assertEquals("window", JSON.readTree(g.out()).get("reason").asText());
+        assertEquals(f.scenario.good, GitRepos.head(f.repo()));
+    }
 }
