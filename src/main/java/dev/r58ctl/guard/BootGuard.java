@@ -141,6 +141,11 @@ public final class BootGuard {
             Rollback rollback = new Rollback(view, journalDir);
             rollback = Rollback.interrupted(journalDir).isPresent() ? rollback.finish() : rollback.to(s.returnTo());
             r = rollback.recorderService(config).call();
+        } catch (R58Exception e) {
+            // the trial stays armed with its reason: the next guard boot (or the operator) finishes it
+            LOG.error("guard: rollback to {} failed: {}", s.returnTo(), e.getMessage());
+            throw R58Exception.failed("guard: " + why.summary() + ", but the rollback to "
+                    + Trial.shortId(s.returnTo()) + " failed: " + e.getMessage());
         }
         String health = r.health() == null ? null : r.health().detail();
         String line = "rolled back from " + Trial.shortId(s.underTest()) + " to " + Trial.shortId(s.returnTo())

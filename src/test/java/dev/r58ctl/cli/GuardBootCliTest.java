@@ -170,4 +170,22 @@ class GuardBootCliTest {
         assertEquals("window", JSON.readTree(g.out()).get("reason").asText());
         assertEquals(f.scenario.good, GitRepos.head(f.repo()));
     }
+
+    @Test
+    void aRollbackThatDoesNotEndHealthyExitsOneAndIsRecorded() throws Exception {
+        f = new GuardFixture(tmp, 2);
+        // the commit to return to is B, where the stand-in reports "degraded"; C on top of it is under test
+        GitRepos.write(f.repo(), "notes/trial.txt", "trial\n");
+        GitRepos.git(f.repo(), "add", "notes/trial.txt");
+        GitRepos.git(f.repo(), "commit", "-q", "-m", "Trial commit");
+        assertEquals(0, f.run("trial", "arm", "--rollback-to", f.scenario.migrated).exit());
+        f.reboot(GuardFixture.OOPS);
+        CliRun g = f.run("guard", "boot");
+        assertEquals(1, g.exit(), g.toString());
+        assertTrue(g.out().contains("; service NOT healthy: HTTP 200, status \"degraded\""), g.out());
+        assertEquals(f.scenario.migrated, GitRepos.head(f.repo()));
+        JsonNode last = JSON.readTree(f.state.resolve("guard/last.json").toFile());
+        assertEquals("unhealthy", last.get("outcome").asText());
+        assertTrue(f.run("trial", "status").out().startsWith("guard rolled back from "));
+    }
 }
