@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param codecs        encoder element per codec and platform
  * @param encoders      settings per encoder element
  * @param stability     stability test defaults, known encoder evidence and the capacity ceiling
+ * @param guard         the panic-safe trial's defaults
  * @param cameras       the cameras, in file order
  * @param camerasFrom   the file the camera list came from
  * @param notes         things the operator should know about how the configuration was read
@@ -36,6 +37,7 @@ public record Config(
         Map<Platform, Map<Codec, String>> codecs,
         Map<String, Map<String, Object>> encoders,
         StabilitySettings stability,
+        GuardSettings guard,
         List<Camera> cameras,
         Path camerasFrom,
         List<String> notes) {
@@ -168,5 +170,15 @@ public record Config(
      */
     public record Evidence(String encoder, Map<String, Object> settings, String status, Double cpuPerStream,
                            String date, String note, List<String> kernel, String origin) {
+    }
+
+    /**
+     * The panic-safe trial ({@code r58ctl trial}, {@code r58ctl guard boot}). Boots are told apart by
+     * {@code kernel_log.boot_id_file}.
+     *
+     * @param maxBoots boots after arming without a commit before the guard rolls back
+     * @param window   how long a trial may stay armed without a commit before the guard rolls back at the next boot
+     */
+    public record GuardSettings(int maxBoots, java.time.Duration window) {
     }
 }

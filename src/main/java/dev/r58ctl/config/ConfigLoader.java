@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
-            "cameras");
+            "guard", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
@@ -197,8 +197,9 @@ public final class ConfigLoader {
                     stability.kernelTrouble(), stability.pushPath(), stability.pushTransport(), stability.pushRtpPort(),
                     stability.cpuCeiling(), builtIn.evidence());
         }
+        Config.GuardSettings guard = guard(top.get("guard"));
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, guard, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {
@@ -314,6 +315,15 @@ public final class ConfigLoader {
             }
         }
         return new Config.KernelLogSettings(source, previous, bootId, List.copyOf(patterns));
+    }
+
+    private Config.GuardSettings guard(YamlNode node) {
+        Map<String, YamlNode> m = node == null || node.isNull() ? Map.of()
+                : node.mapOf(List.of("max_boots", "window"));
+        int maxBoots = m.containsKey("max_boots") ? m.get("max_boots").integer("a number of boots", 1, 100) : 2;
+        java.time.Duration window = m.containsKey("window") ? StabilityReader.duration(m.get("window"))
+                : java.time.Duration.ofHours(24);
+        return new Config.GuardSettings(maxBoots, window);
     }
 
     private String logSource(YamlNode s, List<String> words) {

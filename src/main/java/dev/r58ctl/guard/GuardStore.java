@@ -1,0 +1,105 @@
+package dev.r58ctl.guard;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.r58ctl.R58Exception;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The guard's files under {@code <state_dir>/guard/}: {@code trial.json} (the armed trial) and {@code last.json}
+ * (the guard's last rollback). Every write is atomic and durable: a temporary file is written and forced, renamed
+ * over the old one, and the directory forced, so a power cut leaves the old file or the new one, never half of one.
+ */
+public final class GuardStore {
+    public static final String TRIAL = "trial.json";
+    public static final String LAST = "last.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path dir;
+
+    public GuardStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Optional<TrialState> trial() {
+        return read(TRIAL, TrialState.class);
+    }
+
+    public void saveTrial(TrialState state) {
+        write(TRIAL, state);
+    }
+
+    /** Disarms: removes the trial file, durably. */
+    public void disarm() {
+        try {
+            Files.deleteIfExists(dir.resolve(TRIAL));
+            forceDir();
+        } catch (IOException e) {
+            throw R58Exception.failed("cannot remove " + dir.resolve(TRIAL) + ": " + e.getMessage());
+        }
+    }
+
+    public Optional<GuardResult> last() {
+        return read(LAST, GuardResult.class);
+    }
+
+    public void saveLast(GuardResult result) {
+        write(LAST, result);
+    }
+
+    private <T> Optional<T> read(String name, Class<T> type) {
+        Path f = dir.resolve(name);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(f.toFile(), type));
+        } catch (IOException e) {
+            throw R58Exception.failed(f + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
+                    + "); look at it, then remove it to start over");
+        }
+    }
+
+    private void write(String name, Object value) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            byte[] bytes = (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDir();
+        } catch (IOException e) {
+            throw R58Exception.failed("cannot write " + target + ": " + e.getMessage());
+        }
+    }
+
+    private void forceDir() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // not every file system lets a directory be opened; the rename is atomic regardless
+        }
+    }
+}

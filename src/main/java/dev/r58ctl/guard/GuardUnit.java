@@ -1,0 +1,104 @@
+package dev.r58ctl.guard;
+
+import dev.r58ctl.R58Exception;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The systemd unit that runs {@code r58ctl guard boot} once at boot, before the recorder's service starts. Install
+ * refuses with one line, writing nothing, where systemd is not running; it enables the unit with {@code systemctl}
+ * through an argument list, never a shell.
+ */
+public final class GuardUnit {
+    public static final String NAME = "r58ctl-guard.service";
+    public static final Path UNIT_DIR = Path.of("/etc/systemd/system");
+    /** systemd's own test for "booted with systemd" (sd_booted). */
+    public static final Path SYSTEMD_RUNNING = Path.of("/run/systemd/system");
+
+    private final String recorderUnit;
+    private final Path unitDir;
+    private final String systemctl;
+    private final Path systemdRunning;
+
+    /**
+     * @param recorderService recorder.service: the recorder's unit, with or without {@code .service}
+     * @param unitDir         where the unit file is written
+     * @param systemctl       the systemctl program
+     * @param systemdRunning  the directory whose presence says systemd runs
+     */
+    public GuardUnit(String recorderService, Path unitDir, String systemctl, Path systemdRunning) {
+        this.recorderUnit = recorderService.contains(".") ? recorderService : recorderService + ".service";
+        this.unitDir = unitDir;
+        this.systemctl = systemctl;
+        this.systemdRunning = systemdRunning;
+    }
+
+    public GuardUnit(String recorderService) {
+        this(recorderService, UNIT_DIR, "systemctl", SYSTEMD_RUNNING);
+    }
+
+    public Path file() {
+        return unitDir.resolve(NAME);
+    }
+
+    public String text() {
+        return "[Unit]\n"
+                + "Description=r58ctl panic-safe trial guard (rolls an armed trial back after a kernel panic or Oops)\n"
+                + "After=local-fs.target\n"
+                + "Before=" + recorderUnit + "\n"
+                + "\n"
+                + "[Service]\n"
+                + "Type=oneshot\n"
+                + "ExecStart=/usr/bin/r58ctl guard boot\n"
+                + "TimeoutStartSec=300\n"
+                + "\n"
+                + "[Install]\n"
+                + "WantedBy=multi-user.target\n";
+    }
+
+    /** Writes the unit (atomically) and enables it; returns the unit file. */
+    public Path install() {
+        if (!Files.isDirectory(systemdRunning)) {
+            throw R58Exception.failed("systemd is not running here (no " + systemdRunning + "): " + NAME
+                    + " not installed; `r58ctl guard install --print` shows it");
+        }
+        Path f = file();
+        try {
+            Files.createDirectories(unitDir);
+            Path tmp = unitDir.resolve("." + NAME + ".tmp");
+            Files.writeString(tmp, text(), StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw R58Exception.failed("cannot write " + f + ": " + e.getMessage());
+        }
+        systemctl(List.of(systemctl, "daemon-reload"));
+        systemctl(List.of(systemctl, "enable", NAME));
+        return f;
+    }
+
+    private static void systemctl(List<String> argv) {
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw R58Exception.failed(String.join(" ", argv) + ": no answer in 60 s");
+            }
+            if (p.exitValue() != 0) {
+                throw R58Exception.failed(String.join(" ", argv) + " failed (exit " + p.exitValue() + "): "
+                        + out.lines().findFirst().orElse(""));
+            }
+        } catch (IOException e) {
+            throw R58Exception.failed(argv.get(0) + " not found: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw R58Exception.failed(String.join(" ", argv) + ": interrupted");
+        }
+    }
+}
