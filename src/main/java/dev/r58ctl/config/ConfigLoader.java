@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
-            "cameras");
+            "remote", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
@@ -131,6 +131,7 @@ public final class ConfigLoader {
         Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
         Config.KernelLogSettings kernelLog = kernelLog(top.get("kernel_log"));
         Config.MonitorSettings monitor = monitor(top.get("monitor"));
+        Config.RemoteSettings remote = RemoteReader.read(top.get("remote"), this::expand);
         Map<String, YamlNode> defaults = builtIn().map();
         Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
         Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
@@ -197,7 +198,7 @@ public final class ConfigLoader {
                     stability.cpuCeiling(), builtIn.evidence());
         }
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, remote, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {
