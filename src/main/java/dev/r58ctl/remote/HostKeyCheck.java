@@ -18,7 +18,8 @@ import java.util.Base64;
 /**
  * Host keys checked against a known_hosts file: JSch decides (StrictHostKeyChecking=yes), this remembers the key the
  * server presented so that a refusal can name its type and SHA256 fingerprint, and adds an unknown key to the file
- * only when the operator asked for it (--accept-new-host-key). A changed key is never accepted.
+ * only when the operator asked for it (--accept-new-host-key). A changed key, or one of another type for a host
+ * that has a key, is never accepted.
  */
 final class HostKeyCheck implements HostKeyRepository {
     private final HostKeyRepository known;
@@ -37,6 +38,10 @@ final class HostKeyCheck implements HostKeyRepository {
     public int check(String host, byte[] key) {
         presented = key.clone();
         int result = known.check(host, key);
+        HostKey[] others = known.getHostKey(host, null);
+        if (result == NOT_INCLUDED && others != null && others.length > 0) {
+            return CHANGED; // a key of another type is known for this host: not new, but different
+        }
         if (result == NOT_INCLUDED && acceptNew) {
             try {
                 HostKey hk = new HostKey(host, key);

@@ -65,6 +65,9 @@ final class RemoteExec {
             return 130;
         }
         int status = ch.getExitStatus();
+        if (status < 0) {
+            awaitDisconnect(session); // a channel closed without an exit code: did the link go?
+        }
         ch.disconnect();
         if (status >= 0) {
             LOG.info("remote command exited with {}", status);
@@ -74,6 +77,17 @@ final class RemoteExec {
             throw unreachable();
         }
         throw R58Exception.failed("the command on the board ended without an exit code (killed by a signal?)");
+    }
+
+    private static void awaitDisconnect(Session session) {
+        long end = System.currentTimeMillis() + 1000;
+        try {
+            while (session.isConnected() && System.currentTimeMillis() < end) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The last time the board was heard from: its last output, or the keepalive window before the drop was seen. */
