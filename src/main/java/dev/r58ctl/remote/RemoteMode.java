@@ -66,6 +66,10 @@ public final class RemoteMode {
         if (a.subcommand() == null && a.forwarded().isEmpty()) {
             throw R58Exception.badInput("--host " + host + ": which command? e.g. r58ctl --host " + host + " status");
         }
+        if ("dashboard".equals(a.subcommand())) {
+            throw R58Exception.badInput("the dashboard does not run over --host yet; run it on the board: ssh -t "
+                    + target + " r58ctl dashboard");
+        }
         Config.RemoteSettings settings = config.remote();
         Path identity = a.identity() != null ? a.identity() : settings.identity();
         Path knownHosts = a.knownHosts() != null ? a.knownHosts() : settings.knownHosts();
