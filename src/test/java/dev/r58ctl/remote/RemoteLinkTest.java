@@ -108,6 +108,27 @@ class RemoteLinkTest {
     }
 
     @Test
+    void aServerThatWouldTakeAnyPasswordStillGetsOnlyKeys() throws Exception {
+        try (SshTestServer server = new SshTestServer(dir.resolve("ssh"))) {
+            server.sshd.setPasswordAuthenticator((user, password, session) -> true);
+            Path config = setUp(server, server.port(), "");
+            Path stranger = dir.resolve("stranger");
+            com.jcraft.jsch.KeyPair kp = com.jcraft.jsch.KeyPair.genKeyPair(new com.jcraft.jsch.JSch(),
+                    com.jcraft.jsch.KeyPair.ECDSA, 256);
+            kp.writePrivateKey(stranger.toString());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Cli.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--config",
+                    config.toString(), "--host", "127.0.0.1:" + server.port(), "--identity", stranger.toString(),
+                    "status");
+            assertEquals(2, code, out + " / " + err);
+            assertEquals("", out.toString());
+            assertEquals("r58ctl: 127.0.0.1:" + server.port() + " did not accept the key (" + stranger
+                    + "); r58ctl never asks for a password\n", err.toString());
+        }
+    }
+
+    @Test
     void quotingSurvivesAShell() {
         assertEquals("r58ctl 'a b' 'it'\\''s' ''", RemoteArgs.parse("a b", "it's", "").remoteCommand("r58ctl"));
         RemoteArgs a = RemoteArgs.parse("--host", "u@h:2200", "kmsg", "--identity=/k", "--follow", "--", "--host");
