@@ -38,7 +38,7 @@ public final class RootCommand implements Runnable {
     String host;
 
     @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "SSH private key for --host (default: ~/.ssh/id_ecdsa, id_ed25519, id_rsa). "
+            description = "SSH private key for --host (default: ~/.ssh/id_ecdsa, id_ed25519, id_rsa, else the ssh agent). "
                     + "No password is ever asked for.")
     Path identity;
 

@@ -1,11 +1,15 @@
 package dev.r58ctl.remote;
 
+import com.jcraft.jsch.AgentIdentityRepository;
+import com.jcraft.jsch.AgentProxyException;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchChangedHostKeyException;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.JSchUnknownHostKeyException;
 import com.jcraft.jsch.KeyPair;
+import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UnixDomainSocketFactory;
 import dev.r58ctl.R58Exception;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens an SSH session to the board: host key checked against known_hosts (never accepted silently), public-key
- * authentication only (no password is asked for, kept or logged), keepalive every second so that a dead board is
- * noticed within about four seconds. Every failure is one {@link R58Exception} line: exit 2 for a refused host key
+ * authentication only, key files else the ssh agent (no password is asked for, kept or logged), keepalive every
+ * second so that a dead board is noticed within about four seconds. Every failure is one {@link R58Exception} line: exit 2 for a refused host key
  * or an unusable key, exit 3 when the board cannot be reached.
  */
 final class SshLink {
@@ -38,7 +42,7 @@ final class SshLink {
     /**
      * Connects and authenticates.
      *
-     * @param identity   the key to use, or null for the usual files under {@code home/.ssh}
+     * @param identity   the key to use, or null for the usual files under {@code home/.ssh}, else the ssh agent
      * @param knownHosts the known_hosts file (it need not exist yet)
      * @param acceptNew  add an unknown host key to knownHosts instead of refusing it
      * @param notices    receives one line when a host key was added
@@ -96,8 +100,10 @@ final class SshLink {
         LOG.warn("connecting to {} failed", target, e);
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("Auth fail") || msg.contains("Auth cancel")) {
-            return R58Exception.badInput(target + " did not accept the key (" + String.join(", ",
-                    keys.stream().map(Path::toString).toList()) + "); r58ctl never asks for a password");
+            String offered = keys.isEmpty() ? "the ssh agent's keys"
+                    : String.join(", ", keys.stream().map(Path::toString).toList());
+            return R58Exception.badInput(target + " did not accept the key (" + offered
+                    + "); r58ctl never asks for a password");
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         return new R58Exception(UNREACHABLE, "cannot reach " + target + ": " + cause.getMessage());
@@ -126,10 +132,29 @@ final class SshLink {
             }
         }
         if (out.isEmpty()) {
-            throw R58Exception.badInput("no usable key: give --identity FILE (or remote.identity), or create "
-                    + home.resolve(".ssh/id_ecdsa") + " without a passphrase");
+            Path agent = agentSocket();
+            if (agent == null) {
+                throw R58Exception.badInput("no usable key: give --identity FILE (or remote.identity), create "
+                        + home.resolve(".ssh/id_ecdsa") + " without a passphrase, or start an ssh agent");
+            }
+            try {
+                jsch.setIdentityRepository(new AgentIdentityRepository(
+                        new SSHAgentConnector(new UnixDomainSocketFactory(), agent)));
+                LOG.info("offering the keys of the ssh agent at {}", agent);
+            } catch (AgentProxyException e) {
+                throw R58Exception.badInput("ssh agent at " + agent + ": " + e.getMessage());
+            }
         }
         return out;
+    }
+
+    /** The ssh agent's socket (SSH_AUTH_SOCK; the property r58ctl.ssh-auth-sock wins, for tests), or null. */
+    private static Path agentSocket() {
+        String sock = System.getProperty("r58ctl.ssh-auth-sock", System.getenv("SSH_AUTH_SOCK"));
+        if (sock == null || sock.isBlank() || !Files.exists(Path.of(sock))) {
+            return null;
+        }
+        return Path.of(sock);
     }
 
     /** Why a key file cannot be used, or null. Never asks for a passphrase. */
