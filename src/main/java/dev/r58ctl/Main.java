@@ -3,7 +3,8 @@ package dev.r58ctl;
 import dev.r58ctl.cli.Cli;
 import java.io.PrintWriter;
 
-/** Entry point: runs one command and exits with its code (0 success, 1 the checked thing failed, 2 bad input). */
+/** Entry point: runs one command and exits with its code (0 success, 1 the checked thing failed, 2 bad input,
+ * 3 the board cannot be reached in remote mode). */
 public final class Main {
     private Main() {
     }
@@ -12,7 +13,7 @@ public final class Main {
         Logging.silence();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = Cli.commandLine(out, err).execute(args);
+        int code = Cli.execute(out, err, args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -17,6 +17,15 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * Runs one command line as the launcher does: on the board when remote mode applies (--host, or remote.host
+     * configured), else here. Returns the exit code.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, args);
+        return remote != null ? remote : commandLine(out, err).execute(args);
+    }
+
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new RootCommand());
         cl.setOut(out);

@@ -32,6 +32,26 @@ public final class RootCommand implements Runnable {
             description = "State directory (default: state_dir of the configuration).")
     Path stateDir;
 
+    // Remote mode is decided before picocli runs (dev.r58ctl.remote.RemoteMode); these are here for help and the man page.
+    @Option(names = "--host", paramLabel = "[USER@]HOST[:PORT]", scope = ScopeType.INHERIT,
+            description = "Run the command on the board over SSH (default: remote.host of the configuration; "
+                    + "`config` then stays local). Exit 3 when the board cannot be reached.")
+    String host;
+
+    @Option(names = "--identity", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "SSH private key for --host (default: ~/.ssh/id_ecdsa, id_ed25519, id_rsa, else the ssh agent). "
+                    + "No password is ever asked for.")
+    Path identity;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "known_hosts file the board's host key is checked against (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-key", scope = ScopeType.INHERIT,
+            description = "Add the board's host key to known_hosts when it is not known yet (a changed key is "
+                    + "always refused).")
+    boolean acceptNewHostKey;
+
     @Spec
     CommandSpec spec;
 

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param encoders      settings per encoder element
  * @param stability     stability test defaults, known encoder evidence and the capacity ceiling
  * @param guard         the panic-safe trial's defaults
+ * @param remote        where {@code r58ctl --host} sends commands
  * @param cameras       the cameras, in file order
  * @param camerasFrom   the file the camera list came from
  * @param notes         things the operator should know about how the configuration was read
@@ -38,6 +39,7 @@ public record Config(
         Map<String, Map<String, Object>> encoders,
         StabilitySettings stability,
         GuardSettings guard,
+        RemoteSettings remote,
         List<Camera> cameras,
         Path camerasFrom,
         List<String> notes) {
@@ -73,6 +75,17 @@ public record Config(
     public record RecorderSettings(Path repo, Path config, String service, String healthUrl,
                                    String statusUrl, String fixLog, String serviceManager,
                                    List<String> serviceCommand, int healthTimeoutMs) {
+    }
+
+    /**
+     * Remote mode: where {@code r58ctl --host} runs commands. Keys only, never a password.
+     *
+     * @param host       {@code [USER@]HOST[:PORT]} used when no --host is given, or null to run locally
+     * @param command    the r58ctl command on the board (a shell word list; arguments are appended quoted)
+     * @param identity   the private key, or null for ~/.ssh/id_ecdsa, id_ed25519, id_rsa (those that exist)
+     * @param knownHosts the known_hosts file host keys are checked against
+     */
+    public record RemoteSettings(String host, String command, Path identity, Path knownHosts) {
     }
 
     /**

@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
-            "guard", "cameras");
+            "guard", "remote", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
@@ -132,6 +132,7 @@ public final class ConfigLoader {
         Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
         Config.KernelLogSettings kernelLog = kernelLog(top.get("kernel_log"));
         Config.MonitorSettings monitor = monitor(top.get("monitor"));
+        Config.RemoteSettings remote = RemoteReader.read(top.get("remote"), this::expand);
         Map<String, YamlNode> defaults = builtIn().map();
         Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
         Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
@@ -199,7 +200,7 @@ public final class ConfigLoader {
         }
         Config.GuardSettings guard = guard(top.get("guard"));
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, guard, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, guard, remote, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {

@@ -1,0 +1,138 @@
+package dev.r58ctl.remote;
+
+import com.jcraft.jsch.Session;
+import dev.r58ctl.Logging;
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.config.Config;
+import dev.r58ctl.config.ConfigLoader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote mode, decided before anything runs locally: with {@code --host} (or {@code remote.host} configured, for
+ * every command but {@code config}) the command runs on the board through SSH and nothing runs here. The result is
+ * the remote exit code, 2 for bad input or a refused host key, 3 when the board cannot be reached; errors are one
+ * line on stderr. {@code kmsg --follow} is also journaled to {@code STATE_DIR/remote/HOST-kmsg.log}, a line at a time.
+ */
+public final class RemoteMode {
+    private RemoteMode() {
+    }
+
+    /** Runs {@code args} on the board and returns its exit code, or returns null when the command is local. */
+    public static Integer run(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return runOrNull(out, err, args);
+        } catch (R58Exception e) {
+            LoggerFactory.getLogger(RemoteMode.class).warn("{}", e.getMessage());
+            err.println("r58ctl: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+    }
+
+    private static Integer runOrNull(PrintWriter out, PrintWriter err, String... args) {
+        RemoteArgs a = RemoteArgs.parse(args);
+        Config config;
+        String host = a.host();
+        ConfigLoader loader = new ConfigLoader().file(a.config()).stateDir(a.stateDir());
+        if (host != null) {
+            config = loader.load();
+        } else {
+            try {
+                config = loader.load();
+            } catch (R58Exception e) {
+                return local(a); // the local run reports the same problem, as it always did
+            }
+            host = config.remote().host();
+            if (host == null || a.subcommand() == null || a.subcommand().equals("config")) {
+                return local(a);
+            }
+        }
+        RemoteTarget target;
+        try {
+            target = RemoteTarget.parse(host);
+        } catch (IllegalArgumentException e) {
+            throw R58Exception.badInput("--host: " + e.getMessage());
+        }
+        if (a.subcommand() == null && a.forwarded().isEmpty()) {
+            throw R58Exception.badInput("--host " + host + ": which command? e.g. r58ctl --host " + host + " status");
+        }
+        if ("dashboard".equals(a.subcommand())) {
+            throw R58Exception.badInput("the dashboard does not run over --host yet; run it on the board: ssh -t "
+                    + target + " r58ctl dashboard");
+        }
+        Config.RemoteSettings settings = config.remote();
+        Path identity = a.identity() != null ? a.identity() : settings.identity();
+        Path knownHosts = a.knownHosts() != null ? a.knownHosts() : settings.knownHosts();
+        Logging.toFile(config.stateDir());
+        Path home = Path.of(System.getProperty("user.home", "/root"));
+        Writer journal = a.isKmsgFollow() ? openJournal(config.stateDir(), target) : null;
+        Session session = null;
+        Thread hook = null;
+        try {
+            session = SshLink.open(target, identity, knownHosts, a.acceptNew(), home, line -> {
+                err.println("r58ctl: " + line);
+                err.flush();
+            });
+            Session s = session;
+            hook = new Thread(s::disconnect, "remote-disconnect");
+            Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C closes the channel on the board too
+            return new RemoteExec().run(session, a.remoteCommand(settings.command()), out, err, journal);
+        } finally {
+            if (hook != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+            if (session != null) {
+                session.disconnect();
+            }
+            if (journal != null) {
+                try {
+                    journal.close();
+                } catch (IOException e) {
+                    // every line was flushed as it came
+                }
+            }
+        }
+    }
+
+    private static Integer local(RemoteArgs a) {
+        if (a.hasSshOptions()) {
+            throw R58Exception.badInput("--identity, --known-hosts and --accept-new-host-key need --host "
+                    + "(or remote.host in the configuration)");
+        }
+        return null;
+    }
+
+    /** Where {@code kmsg --follow} from this board is kept on this machine. */
+    public static Path journalFile(Path stateDir, RemoteTarget target) {
+        return stateDir.resolve("remote").resolve(target.fileName() + "-kmsg.log");
+    }
+
+    private static Writer openJournal(Path stateDir, RemoteTarget target) {
+        Path file = journalFile(stateDir, target);
+        try {
+            Files.createDirectories(file.getParent());
+            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            w.write("# r58ctl kmsg --follow from " + target + " at "
+                    + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n");
+            w.flush();
+            return w;
+        } catch (IOException e) {
+            throw R58Exception.badInput(file + ": cannot write the kmsg journal: " + e.getMessage());
+        }
+    }
+}
