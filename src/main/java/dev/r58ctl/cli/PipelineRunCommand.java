@@ -58,7 +58,8 @@ final class PipelineRunCommand extends BaseCommand {
             if (!json) {
                 out().println("running " + cam.id() + " for " + duration.toSeconds() + " s: " + spec.description());
             }
-            long deadline = started + duration.toNanos();
+            // count the duration from PLAYING: starting GStreamer takes up to a second on a loaded board
+            long deadline = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < deadline) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (runner.awaitEnd(Duration.ofMillis(Math.max(1, Math.min(1000, left))))) {
