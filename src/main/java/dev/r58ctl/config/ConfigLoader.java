@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -130,8 +131,8 @@ public final class ConfigLoader {
 
         Config.RecorderSettings recorder = recorder(top.get("recorder"));
         Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
-        Config.KernelLogSettings kernelLog = kernelLog(top.get("kernel_log"));
-        Config.MonitorSettings monitor = monitor(top.get("monitor"));
+        Config.KernelLogSettings kernelLog = KernelLogReader.read(top.get("kernel_log"), this::expand);
+        Config.MonitorSettings monitor = MonitorReader.read(top.get("monitor"), this::expand);
         Config.RemoteSettings remote = RemoteReader.read(top.get("remote"), this::expand);
         Map<String, YamlNode> defaults = builtIn().map();
         Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
@@ -275,49 +276,6 @@ public final class ConfigLoader {
         return new Config.MediamtxSettings(host, rtsp, rtmp, api, read);
     }
 
-    private Config.KernelLogSettings kernelLog(YamlNode node) {
-        Map<String, YamlNode> m = node == null ? Map.of()
-                : node.mapOf(List.of("source", "previous_boot", "boot_id_file", "patterns"));
-        String source = "auto";
-        if (m.containsKey("source")) {
-            source = logSource(m.get("source"), List.of("auto", "kmsg", "journalctl", "dmesg"));
-        }
-        String previous = m.containsKey("previous_boot")
-                ? logSource(m.get("previous_boot"), List.of("auto", "none")) : "auto";
-        Path bootId = m.containsKey("boot_id_file") ? absolute(m.get("boot_id_file"))
-                : Path.of("/proc/sys/kernel/random/boot_id");
-        List<Config.PatternSetting> patterns = new ArrayList<>();
-        if (m.containsKey("patterns")) {
-            for (YamlNode p : m.get("patterns").list()) {
-                Map<String, YamlNode> f = p.mapOf(List.of("id", "severity", "literal", "regex", "label"));
-                for (String required : List.of("id", "severity", "literal")) {
-                    if (!f.containsKey(required)) {
-                        throw p.error(required + ": required (a pattern has id, severity, literal, optional regex, label)");
-                    }
-                }
-                String severity = f.get("severity").string("warning, error or critical").trim().toLowerCase();
-                if (!List.of("warning", "error", "critical").contains(severity)) {
-                    throw f.get("severity").error("expected warning, error or critical, got " + YamlNode.quote(severity));
-                }
-                String regex = f.containsKey("regex") ? f.get("regex").string("a regular expression") : null;
-                if (regex != null) {
-                    try {
-                        java.util.regex.Pattern.compile(regex);
-                    } catch (java.util.regex.PatternSyntaxException e) {
-                        throw f.get("regex").error("not a valid regular expression: " + e.getDescription());
-                    }
-                }
-                String literal = f.get("literal").string("text the line contains");
-                if (literal.isEmpty()) {
-                    throw f.get("literal").error("must not be empty");
-                }
-                patterns.add(new Config.PatternSetting(f.get("id").string("a name"), severity, literal, regex,
-                        f.containsKey("label") ? f.get("label").string("a description") : literal));
-            }
-        }
-        return new Config.KernelLogSettings(source, previous, bootId, List.copyOf(patterns));
-    }
-
     private Config.GuardSettings guard(YamlNode node) {
         Map<String, YamlNode> m = node == null || node.isNull() ? Map.of()
                 : node.mapOf(List.of("max_boots", "window"));
@@ -325,37 +283,6 @@ public final class ConfigLoader {
         java.time.Duration window = m.containsKey("window") ? StabilityReader.duration(m.get("window"))
                 : java.time.Duration.ofHours(24);
         return new Config.GuardSettings(maxBoots, window);
-    }
-
-    private String logSource(YamlNode s, List<String> words) {
-        String expected = String.join(", ", words) + " or file:PATH";
-        String v = s.string(expected).trim();
-        if (words.contains(v)) {
-            return v;
-        }
-        if (v.startsWith("file:") && v.length() > 5) {
-            return "file:" + expand(v.substring(5));
-        }
-        throw s.error("expected " + expected + ", got " + YamlNode.quote(v));
-    }
-
-    private Config.MonitorSettings monitor(YamlNode node) {
-        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(List.of("interval_ms", "history",
-                "recorder_process", "mediamtx_process", "thermal_dir", "vpu_load", "http_timeout_ms", "stream_poll_ms"));
-        int interval = m.containsKey("interval_ms") ? m.get("interval_ms").integer("milliseconds", 250, 60_000) : 1000;
-        int history = m.containsKey("history") ? m.get("history").integer("a number of samples", 60, 86_400) : 900;
-        String recorderProcess = m.containsKey("recorder_process") && !m.get("recorder_process").isNull()
-                ? m.get("recorder_process").string("a process name") : null;
-        String mediamtxProcess = m.containsKey("mediamtx_process")
-                ? m.get("mediamtx_process").string("a process name") : "mediamtx";
-        Path thermal = m.containsKey("thermal_dir") ? absolute(m.get("thermal_dir")) : Path.of("/sys/class/thermal");
-        Path vpu = m.containsKey("vpu_load") ? absolute(m.get("vpu_load")) : Path.of("/proc/mpp_service/load");
-        int timeout = m.containsKey("http_timeout_ms")
-                ? m.get("http_timeout_ms").integer("milliseconds", 100, 60_000) : 2000;
-        int poll = m.containsKey("stream_poll_ms")
-                ? m.get("stream_poll_ms").integer("milliseconds", 500, 600_000) : 5000;
-        return new Config.MonitorSettings(interval, history, recorderProcess, mediamtxProcess, thermal, vpu, timeout,
-                poll);
     }
 
     /** The shipped example, whose codecs: and encoders: are the defaults a file's entries replace one by one. */
@@ -417,7 +344,11 @@ public final class ConfigLoader {
     }
 
     private Path absolute(YamlNode node) {
-        Path p = expand(node.string("an absolute path"));
+        return absolute(this::expand, node);
+    }
+
+    static Path absolute(Function<String, Path> expand, YamlNode node) {
+        Path p = expand.apply(node.string("an absolute path"));
         if (!p.isAbsolute()) {
             throw node.error("expected an absolute path, got " + YamlNode.quote(node.string("")));
         }
