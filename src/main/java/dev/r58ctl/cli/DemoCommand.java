@@ -1,28 +1,20 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.Logging;
-import dev.r58ctl.R58Exception;
-import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.demo.DemoSandbox;
 import dev.r58ctl.host.ServiceControl;
+import dev.r58ctl.engine.CameraView;
 import dev.r58ctl.engine.Engine;
+import dev.r58ctl.engine.EngineEvent;
 import dev.r58ctl.tui.Terminals;
-import dev.r58ctl.pipeline.CameraRunner;
 import dev.r58ctl.pipeline.CameraStats;
-import dev.r58ctl.pipeline.PipelinePlanner;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,50 +65,45 @@ final class DemoCommand extends BaseCommand {
     }
 
     /** Without a terminal: the cameras run for --duration with a statistics table each second. */
-    private int table(Config c, Path base) throws IOException {
+    private int table(Config c, Path base) {
         PrintWriter o = out();
         o.println("demo: " + c.cameras().size() + " cameras, sandbox " + base.toAbsolutePath());
-        List<CameraRunner> runners = new ArrayList<>();
-        PipelinePlanner planner = new PipelinePlanner(c);
-        ZonedDateTime now = ZonedDateTime.now();
-        for (Camera cam : c.cameras()) {
-            Files.createDirectories(Path.of(planner.outputs(cam, now).get(0).target()).getParent());
-            runners.add(new CameraRunner(planner.plan(cam, now), cam.framerate()));
-        }
-        Thread stopAll = new Thread(() -> runners.forEach(r -> r.stop(Duration.ofSeconds(5))), "r58ctl-demo-stop");
-        Runtime.getRuntime().addShutdownHook(stopAll);
-        try {
-            for (CameraRunner r : runners) {
-                try {
-                    r.start();
-                } catch (R58Exception e) {
-                    o.println("  " + e.getMessage());
+        AtomicReference<List<CameraView>> rows = new AtomicReference<>(List.of());
+        try (Engine engine = new Engine(c)) {
+            engine.subscribe(e -> {
+                if (e instanceof EngineEvent.CamerasUpdated u) {
+                    rows.set(u.cameras());
+                } else if (e instanceof EngineEvent.Message m && m.level() == EngineEvent.Message.Level.ERROR) {
+                    o.println("  " + m.text());
                 }
-            }
+            });
+            Thread stop = new Thread(engine::close, "r58ctl-demo-stop"); // Ctrl-C: EOS, so recordings are whole
+            Runtime.getRuntime().addShutdownHook(stop);
+            engine.start();
+            c.cameras().forEach(cam -> engine.startCamera(cam.id()));
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
                 Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
-                o.printf("%n%-5s %-8s %-9s %7s %6s %9s %6s  %s%n", "CAM", "STATE", "ENCODER", "FRAMES", "FPS",
-                        "KBIT/S", "CPU%", "LAST ERROR");
-                for (CameraRunner r : runners) {
-                    CameraStats s = r.stats();
-                    o.printf("%-5s %-8s %-9s %7d %6.1f %9.0f %6.1f  %s%n", s.camera(), s.state(),
-                            r.spec().encoder().factory(), s.framesOut(), s.fps(), s.bitrateKbps(), s.cpuPercent(),
-                            s.lastError() == null ? "" : s.lastError());
+                engine.tick();
+                o.printf("%n%-5s %-8s %-10s %6s %9s %6s  %s%n", "CAM", "STATE", "ENCODER", "FPS", "KBIT/S", "CPU%",
+                        "LAST ERROR");
+                for (CameraView v : rows.get()) {
+                    CameraStats s = v.stats();
+                    o.printf("%-5s %-8s %-10s %6.1f %9.0f %6.1f  %s%n", v.id(), v.state(), v.encoder(),
+                            s == null ? 0 : s.fps(), s == null ? 0 : s.bitrateKbps(), s == null ? 0 : s.cpuPercent(),
+                            v.lastError() == null ? "" : v.lastError());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            runners.forEach(r -> r.stop(Duration.ofSeconds(5)));
             try {
-                Runtime.getRuntime().removeShutdownHook(stopAll);
+                Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already stopping the cameras
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         o.println();
         o.println("recordings in " + base.resolve("recordings") + "; log in " + c.stateDir().resolve(Logging.FILE_NAME));
-        return runners.stream().anyMatch(r -> r.state() == CameraRunner.State.FAILED) ? 1 : 0;
+        return rows.get().stream().anyMatch(v -> "FAILED".equals(v.state())) ? 1 : 0;
     }
 }

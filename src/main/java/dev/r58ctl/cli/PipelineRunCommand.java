@@ -71,7 +71,6 @@ final class PipelineRunCommand extends BaseCommand {
                             s.uptimeMs() / 1000.0, s.framesOut(), s.fps(), s.bitrateKbps(), s.cpuPercent());
                 }
             }
-            runner.stop(Duration.ofSeconds(5));
         } finally {
             runner.stop(Duration.ofSeconds(5));
             removeHook(onInterrupt);
