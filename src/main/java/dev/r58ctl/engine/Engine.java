@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@link Message} events; listeners are called on engine threads and must hand work to their own thread.
  */
 public final class Engine implements AutoCloseable {
+    /** Runs listed on the dashboard. */
+    static final int RECENT_TESTS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Config config;
@@ -190,8 +192,9 @@ public final class Engine implements AutoCloseable {
     public void refreshMatrix() {
         worker.submit(() -> {
             try {
-                emit(new EngineEvent.MatrixUpdated(new dev.r58ctl.stability.StabilityMatrix(config)
-                        .runs(new dev.r58ctl.stability.RunStore(config).all()).build()));
+                List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
+                emit(new EngineEvent.MatrixUpdated(new dev.r58ctl.stability.StabilityMatrix(config).runs(runs).build(),
+                        RecentTest.newest(runs, RECENT_TESTS)));
             } catch (RuntimeException e) {
                 LOG.error("matrix", e);
                 emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));

@@ -48,8 +48,8 @@ public sealed interface EngineEvent {
     record Step(String operation, String step, String detail, boolean done) implements EngineEvent {
     }
 
-    /** The encoder stability matrix, rebuilt at start and after each test. */
-    record MatrixUpdated(dev.r58ctl.stability.MatrixReport report) implements EngineEvent {
+    /** The encoder stability matrix and the newest runs (newest first), rebuilt at start and after each test. */
+    record MatrixUpdated(dev.r58ctl.stability.MatrixReport report, List<RecentTest> recent) implements EngineEvent {
     }
 
     /** One second of a running stability test, or its end ({@code verdict} set). */

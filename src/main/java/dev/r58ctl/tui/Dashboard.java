@@ -175,6 +175,7 @@ public final class Dashboard {
             state.patchScroll = 0;
         } else if (e instanceof EngineEvent.MatrixUpdated mu) {
             state.matrix = mu.report();
+            state.recentTests = mu.recent();
         } else if (e instanceof EngineEvent.TestProgress tp) {
             if (tp.verdict() != null) {
                 state.testLines.add("verdict " + tp.verdict());

@@ -54,6 +54,8 @@ final class DashboardState {
     final List<String> steps = new ArrayList<>();
     boolean stepsFinished;
     dev.r58ctl.stability.MatrixReport matrix;
+    /** The newest stability runs, newest first. */
+    List<dev.r58ctl.engine.RecentTest> recentTests = List.of();
     List<java.nio.file.Path> patchFiles = List.of();
     int patchSelected;
     /** The checked patch being previewed, or null while the check runs. */

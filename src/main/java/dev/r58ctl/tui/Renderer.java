@@ -22,10 +22,12 @@ final class Renderer {
 
     private final Theme theme;
     private final KernelPane kernelPane;
+    private final TestsPane testsPane;
 
     Renderer(Theme theme) {
         this.theme = theme;
         this.kernelPane = new KernelPane(theme);
+        this.testsPane = new TestsPane(theme);
     }
 
     void draw(TextGraphics g, TerminalSize size, DashboardState s) {
@@ -48,6 +50,7 @@ final class Renderer {
         }
         row = cameras(g, cols, s, row);
         row = system(g, cols, s, row);
+        row = testsPane.draw(g, cols, rows, row, s);
         int bottom = rows - 2;
         kernelPane.draw(g, cols, row, bottom - row, s);
         messageLine(g, cols, s, rows - 2);

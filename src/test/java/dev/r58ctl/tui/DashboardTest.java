@@ -32,6 +32,10 @@ class DashboardTest {
     private Dashboard d;
 
     private void open(int cols, int rows, Theme theme) throws Exception {
+        open(cols, rows, theme, "");
+    }
+
+    private void open(int cols, int rows, Theme theme, String extra) throws Exception {
         Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux on physical CPU 0x0\n");
         Config c = TestConfigs.load(dir, "platform: generic\nstate_dir: " + dir.resolve("state")
                 + "\nrecorder: {config: null, health_url: \"http://127.0.0.1:9/health\"}\n"
@@ -40,7 +44,7 @@ class DashboardTest {
                 + "  cam0: {resolution: 640x360, bitrate: 800, codec: h264, transport: none, output_path: \""
                 + dir.resolve("rec/cam0_%H%M%S.mkv") + "\"}\n"
                 + "  cam1: {resolution: 640x360, bitrate: 800, codec: h265, transport: none}\n"
-                + "  cam2: {source: v4l2, device: /dev/video99, codec: h264, transport: none}\n");
+                + "  cam2: {source: v4l2, device: /dev/video99, codec: h264, transport: none}\n" + extra);
         vt = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(vt);
         screen.startScreen();
@@ -195,5 +199,21 @@ class DashboardTest {
         key('n');
         assertTrue(screenText().contains("cancelled: the encoder was not changed"), screenText());
         assertTrue(screenText().matches("(?s).*>cam0 .*x264enc.*"), screenText());
+    }
+
+    @Test
+    void aTestRunFromTheDashboardIsListedWithItsVerdict() throws Exception {
+        open(160, 48, new Theme(true), "stability: {resolution: 320x240, framerate: 30, durations: {encode: 2s}}\n");
+        until(s -> s.contains("cam1") && s.contains("none yet (t tests the selected camera)"));
+        key('t');
+        until(s -> s.contains("finished; any key closes"));
+        key('z');
+        until(s -> s.contains("RECENT TESTS"));
+        String s = screenText();
+        assertTrue(s.matches("(?s).*\\d\\d-\\d\\d \\d\\d:\\d\\d +encode +x264enc +PASS +\\d+% .*"), s);
+        vt.setTerminalSize(new TerminalSize(80, 24));
+        d.drain();
+        assertTrue(screenText().matches("(?s).* tests \\d\\d:\\d\\d encode x264enc PASS.*"), screenText());
+        assertTrue(screenText().contains("KERNEL LOG"), "the kernel pane keeps its place: " + screenText());
     }
 }
