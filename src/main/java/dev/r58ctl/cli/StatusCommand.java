@@ -33,6 +33,9 @@ final class StatusCommand extends BaseCommand {
             return 0;
         }
         PrintWriter o = out();
+        if (r.guard() != null) {
+            o.println(dev.r58ctl.guard.GuardNotice.line(r.guard()));
+        }
         SystemSample s = r.system();
         o.printf("cpu         %5.1f%%  cores %s  load %s%n", s.cpuPercent(),
                 Arrays.stream(s.corePercent()).mapToObj(c -> String.format("%.0f%%", c)).collect(Collectors.joining(" ")),

@@ -108,6 +108,10 @@ public final class Engine implements AutoCloseable {
             kernelProblem = e.getMessage();
             emit(new Message(Message.Level.WARNING, "kernel log: " + e.getMessage()));
         }
+        dev.r58ctl.guard.GuardNotice.thisBoot(config).ifPresent(g -> {
+            emit(new EngineEvent.GuardActed(g, dev.r58ctl.guard.GuardNotice.line(g)));
+            emit(new Message(g.ok() ? Message.Level.WARNING : Message.Level.ERROR, dev.r58ctl.guard.GuardNotice.line(g)));
+        });
         tick();
         refreshRepo();
         refreshMatrix();

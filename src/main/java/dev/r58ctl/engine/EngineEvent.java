@@ -25,6 +25,10 @@ public sealed interface EngineEvent {
     record KernelIncident(IncidentListener.Event event, Incident incident, String during) implements EngineEvent {
     }
 
+    /** The boot guard rolled back in this boot (said first, before anything else the operator reads). */
+    record GuardActed(dev.r58ctl.guard.GuardResult result, String line) implements EngineEvent {
+    }
+
     /** Recorder health and status, MediaMTX paths. */
     record StreamsPolled(StreamSnapshot snapshot) implements EngineEvent {
     }

@@ -16,13 +16,14 @@ import java.util.concurrent.TimeUnit;
  * and what the previous boot left. The slow parts run at the same time; a source that does not answer is
  * reported as unreachable with its reason.
  *
+ * @param guard         what the boot guard did in this boot (a rollback), or null: said first
  * @param system        system figures over a short interval
  * @param streams       recorder health and status, MediaMTX paths
  * @param kernelSource  the kernel log source read, or why none could be
  * @param incidents     kernel incidents of this boot
  * @param previousBoot  what the previous boot left
  */
-public record StatusReport(SystemSample system, StreamSnapshot streams, String kernelSource, List<Incident> incidents,
+public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample system, StreamSnapshot streams, String kernelSource, List<Incident> incidents,
                            PreviousBoot.Report previousBoot) {
 
     /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
@@ -61,7 +62,7 @@ public record StatusReport(SystemSample system, StreamSnapshot streams, String k
         } finally {
             poller.close();
         }
-        return new StatusReport(system, snap, source, incidents, previous.join());
+        return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source, incidents, previous.join());
     }
 
     /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */

@@ -145,6 +145,8 @@ public final class Dashboard {
                 state.bannerMillis = i.incident().openedMillis();
                 LOG.error("kernel {} {} during {}", i.incident().id(), i.incident().title(), i.during());
             }
+        } else if (e instanceof EngineEvent.GuardActed ga) {
+            state.guardLine = ga.line();
         } else if (e instanceof EngineEvent.StreamsPolled p) {
             state.streams = p.snapshot();
         } else if (e instanceof EngineEvent.Message m) {

@@ -34,6 +34,8 @@ final class DashboardState {
     /** Lines scrolled up from the newest; 0 follows the log. */
     int kernelScroll;
     Incident banner;
+    /** What the boot guard did in this boot, or null. */
+    String guardLine;
     String bannerDuring;
     long bannerMillis;
     String message = "";

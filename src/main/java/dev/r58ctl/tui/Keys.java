@@ -77,7 +77,10 @@ final class Keys {
                     s.mode = DashboardState.Mode.FILTER;
                     s.filterInput = s.filter;
                 }
-                case 'c' -> s.banner = null;
+                case 'c' -> {
+                    s.banner = null;
+                    s.guardLine = null;
+                }
                 case 's' -> camera(s, "start");
                 case 'x' -> camera(s, "stop");
                 case 'r' -> camera(s, "restart");

@@ -42,6 +42,10 @@ final class Renderer {
         }
         int row = 0;
         titleBar(g, cols, s, row++);
+        if (s.guardLine != null) {
+            theme.alarm(g);
+            g.putString(0, row++, pad(fit(" " + s.guardLine + " (c clears)", cols), cols));
+        }
         if (s.banner != null) {
             theme.alarm(g);
             String when = LocalTime.ofInstant(Instant.ofEpochMilli(s.bannerMillis), ZoneId.systemDefault()).format(CLOCK);

@@ -67,6 +67,13 @@ class GuardBootCliTest {
         assertEquals(0, status.exit(), status.toString());
         assertTrue(status.out().startsWith("guard rolled back from "), status.out());
         assertTrue(status.out().endsWith("no trial armed\n"), status.out());
+        // the operator arriving after the crash reads it first, in this boot only
+        CliRun board = f.run("status", "--cpu-window", "50");
+        assertTrue(board.out().startsWith("BOOT GUARD at "), board.out());
+        assertTrue(board.out().split("\n")[0].contains("rolled back from " + f.scenario.migrated.substring(0, 7)),
+                board.out());
+        CliRun boardJson = f.run("status", "--json", "--cpu-window", "50");
+        assertEquals("crash", JSON.readTree(boardJson.out()).get("guard").get("reason").asText(), boardJson.out());
 
         // a second run in the same boot does nothing, although the previous boot's log still holds the Oops
         String tree = GitRepos.hashTree(f.repo());
@@ -75,6 +82,11 @@ class GuardBootCliTest {
         assertEquals("nothing", JSON.readTree(again.out()).get("action").asText());
         assertEquals(f.scenario.good, GitRepos.head(f.repo()));
         assertEquals(tree, GitRepos.hashTree(f.repo()));
+        assertTrue(f.run("status", "--cpu-window", "50").out().startsWith("BOOT GUARD at "), "still this boot");
+
+        f.reboot(GuardFixture.CLEAN);
+        CliRun later = f.run("status", "--cpu-window", "50");
+        assertFalse(later.out().contains("BOOT GUARD"), "a later boot is not told again: " + later.out());
     }
 
     @Test

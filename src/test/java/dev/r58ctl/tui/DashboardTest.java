@@ -216,4 +216,21 @@ class DashboardTest {
         assertTrue(screenText().matches("(?s).* tests \\d\\d:\\d\\d encode x264enc PASS.*"), screenText());
         assertTrue(screenText().contains("KERNEL LOG"), "the kernel pane keeps its place: " + screenText());
     }
+
+    @Test
+    void aRollbackTheBootGuardMadeInThisBootIsSaidFirst() throws Exception {
+        String boot = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).trim();
+        Files.createDirectories(dir.resolve("state/guard"));
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(dir.resolve("state/guard/last.json").toFile(),
+                new dev.r58ctl.guard.GuardResult("rolled-back", "rolled back from 3d30286 to e100e06 (r58ctl/good/1): "
+                        + "the previous boot ended in a kernel panic or Oops; service healthy", "crash",
+                        java.util.List.of("Internal error: Oops: 0000000096000005 [#29] SMP"), boot, "3d30286",
+                        "e100e06", "ok", "200", java.time.Instant.now().toString()));
+        open(80, 24, new Theme(true));
+        until(s -> row(1).contains("BOOT GUARD at "));
+        assertTrue(row(1).contains("rolled back from 3d30286 to e100e06"), row(1));
+        assertEquals(TextColor.ANSI.RED, vt.getCharacter(2, 1).getForegroundColor());
+        key('c');
+        assertFalse(row(1).contains("BOOT GUARD at"), "c clears the banner: " + row(1));
+    }
 }
