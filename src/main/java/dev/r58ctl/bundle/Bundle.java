@@ -97,9 +97,6 @@ public final class Bundle {
         try (Archive archive = Archive.create(target)) {
             Contents c = new Contents(config, archive, maxFileBytes);
             collect(c, log, mark);
-            Versions v = Versions.collect(program, boardModel);
-            archive.add("versions.txt", v.text(), "versions: r58ctl, Java, GStreamer, kernel (uname -a), board model");
-            v.missing().forEach(m -> c.missing(m.getKey(), m.getValue()));
             LOG.info("bundle {}: {} files, {} missing, {} left out", target, archive.entries().size(), c.missing.size(),
                     c.excluded.size());
             part(c, "r58ctl's log", () -> {
@@ -132,6 +129,7 @@ public final class Bundle {
             }
         }));
         part(c, "repository", c::repository);
+        part(c, "versions", () -> c.versions(program, boardModel));
     }
 
     private interface Part {
@@ -140,8 +138,10 @@ public final class Bundle {
 
     /** Runs one part; whatever stops it is recorded as missing in one line and the bundle goes on. */
     private static void part(Contents c, String what, Part p) {
+        long started = System.nanoTime();
         try {
             p.run();
+            LOG.info("bundle: {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn("bundle: {} not included: {}", what, e.toString());
             c.missing(what, e instanceof R58Exception || e instanceof IOException ? String.valueOf(e.getMessage())

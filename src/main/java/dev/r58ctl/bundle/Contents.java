@@ -115,6 +115,12 @@ final class Contents {
                 : "the diff from HEAD to the work tree, tracked files only" + (r.diffCut() ? " (cut at the size cap)" : ""));
     }
 
+    void versions(List<String> program, Path boardModel) throws IOException {
+        Versions v = Versions.collect(program, boardModel);
+        archive.add("versions.txt", v.text(), "versions: r58ctl, Java, GStreamer, kernel (uname -a), board model");
+        v.missing().forEach(m -> missing(m.getKey(), m.getValue()));
+    }
+
     /** Takes {@code <state_dir>/sub}, or {@code r58ctl.log*} when {@code sub} is null; false when there was none. */
     boolean state(String sub) throws IOException {
         StateFiles files = new StateFiles(config.stateDir(), recordingDirs(), maxFileBytes);

@@ -88,6 +88,8 @@ final class StateFiles {
         String ext = extension(file.getFileName().toString());
         if (!attrs.isRegularFile()) {
             skipped.add(new Skipped(name, attrs.isSymbolicLink() ? "a link: not followed" : "not a regular file"));
+        } else if (ext.equals("tmp")) {
+            skipped.add(new Skipped(name, "a temporary file being written (perhaps this bundle)"));
         } else if (MEDIA.contains(ext)) {
             skipped.add(new Skipped(name, "a media or archive file (." + ext + "): never included"));
         } else if (attrs.size() > maxBytes) {
