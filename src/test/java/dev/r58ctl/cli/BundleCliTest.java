@@ -70,6 +70,7 @@ class BundleCliTest {
         String diff = b.get("repo/diff.patch");
         assertTrue(diff.contains("hotfix during incident") && !diff.contains("untracked notes")
                 && !diff.contains("precious"), diff);
+        assertTrue(diff.contains("\n+api_token: <redacted>\n") && !diff.contains("t0ps3cret"), diff);
         assertTrue(b.get("versions.txt").contains("java:      " + System.getProperty("java.version")));
         assertTrue(b.get("state/r58ctl.log").contains("bundle " + file), "this run is in the log copy");
     }

@@ -50,6 +50,7 @@ final class BundleFixture {
         this.kmsg = dir.resolve("kmsg.log");
         this.recordings = state.resolve("stability/recordings");
         this.scenario = Scenario.create(dir.resolve("repo"), dir).dirty();
+        Files.writeString(scenario.repo.resolve("config.yml"), "api_token: t0ps3cret\n", StandardOpenOption.APPEND);
         this.recorderConfig = dir.resolve("recorder/config.yml");
         Files.createDirectories(recorderConfig.getParent());
         Files.writeString(recorderConfig, String.format(RECORDER_CONFIG, recordings));
