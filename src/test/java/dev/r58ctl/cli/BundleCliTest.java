@@ -109,10 +109,16 @@ class BundleCliTest {
                 + " does not exist\n", badDir.err());
         assertEquals("", badDir.out());
         assertFalse(Files.exists(tmp.resolve("absent")));
-        CliRun noMark = f.run("bundle", "--since-mark", "nope", "-o", out.toString());
+        Path old = Files.writeString(out.resolve("old.tar.gz"), "an earlier bundle");
+        CliRun noMark = f.run("bundle", "--since-mark", "nope", "-o", old.toString());
         assertEquals(2, noMark.exit(), noMark.toString());
         assertEquals("r58ctl: no kernel-log mark \"nope\"; known marks: before-oops\n", noMark.err());
-        assertEquals(List.of(), list(out));
+        assertEquals(List.of(old), list(out));
+        assertEquals("an earlier bundle", Files.readString(old), "untouched");
+        CliRun again = f.run("bundle", "-o", old.toString());
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals(List.of(old), list(out), "replaced whole, no temporary file left");
+        assertTrue(BundleArchive.read(old).containsKey("kernel/this-boot.txt"));
     }
 
     private static List<Path> list(Path dir) throws Exception {
