@@ -42,7 +42,7 @@ final class KernelPart {
 
     /** This boot's lines after {@code mark}, or all of them when it is null or was taken in another log. */
     Text thisBoot(String markName, KernelMarks.Mark mark) throws IOException {
-        IncidentJournal journal = log.journal();
+        IncidentJournal journal = journal();
         StringBuilder sb = new StringBuilder();
         int[] count = {0};
         try (journal; KernelWatch watch = new KernelWatch(log.open(false), log.classifier(), journal)) {
@@ -63,6 +63,15 @@ final class KernelPart {
                     : sameLog ? "after mark " + markName + " (sequence number " + mark.seq() + ", taken " + mark.time() + ")"
                     : "mark " + markName + " was taken in another log (" + mark.log() + "): all of this one";
             return new Text(watch.source().name(), sb.toString(), count[0], note);
+        }
+    }
+
+    /** The incident journal, or null when the state directory cannot take it: the lines are still worth having. */
+    private IncidentJournal journal() {
+        try {
+            return log.journal();
+        } catch (R58Exception e) {
+            return null;
         }
     }
 
