@@ -10,9 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program from an argument list (never through a shell) and collects its output, within a deadline. */
-final class Exec {
-    record Result(int exit, String out, String err) {
-        String firstErrorLine() {
+public final class Exec {
+    /** What the program said: its exit code (-1 when the deadline passed), stdout and stderr. */
+    public record Result(int exit, String out, String err) {
+        public String firstErrorLine() {
             String text = err.isBlank() ? out : err;
             return text.strip().lines().findFirst().orElse("");
         }
@@ -22,7 +23,7 @@ final class Exec {
     }
 
     /** Runs {@code argv}; IOException when the program cannot be started, exit -1 when the deadline passed. */
-    static Result run(List<String> argv, Duration timeout) throws IOException {
+    public static Result run(List<String> argv, Duration timeout) throws IOException {
         Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));

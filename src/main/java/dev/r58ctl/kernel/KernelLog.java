@@ -75,6 +75,15 @@ public final class KernelLog {
     }
 
     public PreviousBoot.Report previousBoot() {
-        return new PreviousBoot(classifier, Path.of("/sys/fs/pstore")).read(settings.previousBoot());
+        return previousBootReader().read(settings.previousBoot());
+    }
+
+    /** Every line the previous boot left, unclassified (for an evidence bundle). */
+    public PreviousBoot.Lines previousBootLines() {
+        return previousBootReader().fetch(settings.previousBoot());
+    }
+
+    private PreviousBoot previousBootReader() {
+        return new PreviousBoot(classifier, Path.of("/sys/fs/pstore"));
     }
 }

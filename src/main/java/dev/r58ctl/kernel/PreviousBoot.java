@@ -42,18 +42,36 @@ public final class PreviousBoot {
         this.pstore = pstore;
     }
 
+    /**
+     * The previous boot's lines as found, before any review.
+     *
+     * @param source where they came from, or null when none were found
+     * @param lines  every line, numbered from 1 when the source has no numbers of its own
+     * @param dump   true when they are a pstore dump (which exists only after a panic or Oops)
+     * @param note   what was tried when nothing was found, or null
+     */
+    public record Lines(String source, List<KernelLine> lines, boolean dump, String note) {
+    }
+
     /** Reads the previous boot as the setting says: auto, none or file:PATH. */
     public Report read(String setting) {
+        Lines l = fetch(setting);
+        return l.source() == null ? new Report(null, false, List.of(), List.of(), l.note())
+                : reviewLines(l.source(), l.lines(), l.dump());
+    }
+
+    /** Finds the previous boot's lines as the setting says, without classifying them. */
+    public Lines fetch(String setting) {
         if (setting.equals("none")) {
-            return new Report(null, false, List.of(), List.of(), "previous boot not read (kernel_log.previous_boot: none)");
+            return new Lines(null, List.of(), false, "previous boot not read (kernel_log.previous_boot: none)");
         }
         List<String> tried = new ArrayList<>();
         if (setting.startsWith("file:")) {
             Path f = Path.of(setting.substring(5));
             try {
-                return review(setting, Files.readAllLines(f, StandardCharsets.UTF_8), false);
+                return numbered(setting, Files.readAllLines(f, StandardCharsets.UTF_8), false);
             } catch (IOException e) {
-                return new Report(null, false, List.of(), List.of(), f + ": " + e.getMessage());
+                return new Lines(null, List.of(), false, f + ": " + e.getMessage());
             }
         }
         try (ProcessSource journal = ProcessSource.previousBoot()) {
@@ -62,7 +80,7 @@ public final class PreviousBoot {
                 lines.add(l);
             }
             if (journal.exitCode(3000) == 0 && !lines.isEmpty()) {
-                return reviewLines("journalctl -k -b -1", lines, false);
+                return new Lines("journalctl -k -b -1", List.copyOf(lines), false, null);
             }
             tried.add("journalctl -k -b -1: no previous boot in the journal");
         } catch (IOException e) {
@@ -80,19 +98,19 @@ public final class PreviousBoot {
             tried.add(pstore + ": " + e.getMessage());
         }
         if (!dump.isEmpty()) {
-            return review("pstore " + pstore, dump, true);
+            return numbered("pstore " + pstore, dump, true);
         }
         tried.add(pstore + ": empty");
-        return new Report(null, false, List.of(), List.of(), "no record of the previous boot (" + String.join("; ", tried) + ")");
+        return new Lines(null, List.of(), false, "no record of the previous boot (" + String.join("; ", tried) + ")");
     }
 
-    private Report review(String source, List<String> raw, boolean isDump) {
+    private static Lines numbered(String source, List<String> raw, boolean isDump) {
         List<KernelLine> lines = new ArrayList<>();
         long seq = 0;
         for (String r : raw) {
             lines.add(KernelText.fromText(PRIORITY_PREFIX.matcher(r).replaceFirst(""), ++seq, 0));
         }
-        return reviewLines(source, lines, isDump);
+        return new Lines(source, List.copyOf(lines), isDump, null);
     }
 
     private Report reviewLines(String source, List<KernelLine> lines, boolean isDump) {
