@@ -1,0 +1,108 @@
+package dev.r58ctl.cli;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.checklist.Operation;
+import dev.r58ctl.checklist.Snapshot;
+import dev.r58ctl.checklist.StepListener;
+import dev.r58ctl.checklist.StepRecord;
+import dev.r58ctl.checklist.Walkthrough;
+import dev.r58ctl.stability.StabilityListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code r58ctl checklist next}: performs the next action or check, or says what the operator does for a manual
+ * step. A step whose gate does not hold is refused in one line; {@code --force} asks twice (without a console it
+ * needs {@code --yes} too) and is recorded. A step that changes the board asks first unless {@code --yes}.
+ */
+@Command(name = "next", mixinStandardHelpOptions = true,
+        description = "Perform the next step (or show what to do for a manual one). Exit 0 done, 1 failed, refused "
+                + "by its gate, not confirmed, or the checklist is held by another r58ctl.")
+final class ChecklistNextCommand extends ChecklistBase {
+    @Option(names = "--yes", description = "Do not ask before a step that changes the board (patch, deploy, cameras).")
+    boolean yes;
+
+    @Option(names = "--force", description = "Go past a gate that does not hold (asks twice; recorded as forced).")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        Walkthrough w = new Walkthrough(config());
+        Snapshot s = w.snapshot();
+        Snapshot.Step step = s.next();
+        if (step == null) {
+            out().println("the checklist is complete (`r58ctl checklist reset --yes` starts a new walk)");
+            return 0;
+        }
+        if (step.kind().equals("manual")) {
+            String how = w.instructions(step.id());
+            out().println("next: " + step.id() + " (manual): " + step.title());
+            if (how != null) {
+                out().println("  " + how);
+            }
+            out().println("  confirm it with `r58ctl checklist done " + step.id() + " --note TEXT` (or skip it with "
+                    + "`r58ctl checklist skip " + step.id() + " --reason TEXT`)");
+            return 0;
+        }
+        boolean gateHolds = s.decision().holds(step.gate());
+        if (!gateHolds) {
+            if (!force) {
+                throw R58Exception.failed(s.decision().refusal(step.id(), step.gate()));
+            }
+            confirmForce(step);
+        }
+        if (Operation.of(step.operation()).changesBoard() && !yes) {
+            if (!Console.interactive(json)) {
+                throw R58Exception.failed("not confirmed: " + step.id() + " changes the board; add --yes to go ahead "
+                        + "without a question (nothing changed)");
+            }
+            if (!Console.ask(out(), step.id() + ": " + step.title() + ". Go ahead? [y/N] ").equals("y")) {
+                out().println("cancelled: nothing was changed");
+                return 1;
+            }
+        }
+        if (!json) {
+            out().println("step " + step.id() + ": " + step.title() + (gateHolds ? "" : " (FORCED past its gate)"));
+            out().flush();
+        }
+        StepRecord r = OnInterrupt.run(w::cancel, w::awaitDone,
+                () -> w.next(step.id(), force, commandLine(), json ? StepListener.NONE : new Printer()));
+        if (json) {
+            printJson(r);
+        } else {
+            out().println(r.state() + ": " + step.id());
+            ChecklistPrinter.evidence(r).forEach(l -> out().println("  " + l));
+        }
+        return r.state().equals(StepRecord.DONE) ? 0 : 1;
+    }
+
+    private void confirmForce(Snapshot.Step step) {
+        if (!Console.interactive(json)) {
+            if (!yes) {
+                throw R58Exception.failed("--force without a console needs --force --yes (nothing changed)");
+            }
+            return;
+        }
+        if (!Console.ask(out(), "The gate of " + step.id() + " does not hold. Force past it? [y/N] ").equals("y")
+                || !Console.ask(out(), "Really? It is recorded as forced, by " + System.getenv("USER")
+                + ". Type force to go ahead: ").equals("force")) {
+            throw R58Exception.failed("not forced: nothing changed");
+        }
+    }
+
+    /** Progress lines, and a stability test's seconds as {@code test} prints them. */
+    private final class Printer implements StepListener {
+        private final TestProgress test = new TestProgress(out());
+
+        @Override
+        public void progress(String line) {
+            out().println("  " + line);
+            out().flush();
+        }
+
+        @Override
+        public StabilityListener stability() {
+            return test;
+        }
+    }
+}
