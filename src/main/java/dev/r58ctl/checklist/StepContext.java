@@ -18,6 +18,7 @@ final class StepContext {
     private boolean woken;
     private volatile boolean cancelled;
     private volatile Runnable onCancel = () -> { };
+    private java.util.function.Consumer<Evidence> checkpoint = e -> { };
 
     StepContext(Config config, ChecklistFile.Checklist checklist, ChecklistStep step, RunState run,
                 StepListener listener) {
@@ -41,6 +42,16 @@ final class StepContext {
 
     private ChecklistStep stepOf(String id) {
         return checklist.step(id);
+    }
+
+    /** Where {@link #known} writes to: the running record on disk. */
+    void checkpoint(java.util.function.Consumer<Evidence> c) {
+        this.checkpoint = c;
+    }
+
+    /** Records what is known so far (a run id, a mark) in the running step, so an interruption keeps it. */
+    void known(String runId, String mark) {
+        checkpoint.accept(new Evidence(false, runId, mark, null, null, null));
     }
 
     /** What to do when cancelled (stop a stability test). */

@@ -32,8 +32,35 @@ final class TestSteps {
             case SOAK -> s.soak();
             case PUSH -> s.push();
         };
+        dev.r58ctl.stability.StabilityListener shown = ctx.listener.stability();
         StabilityTest t = new StabilityTest(ctx.config).test(kind).encoder(s.targetEncoder()).duration(d)
-                .listener(ctx.listener.stability());
+                .listener(new dev.r58ctl.stability.StabilityListener() {
+                    @Override
+                    public void started(String id, dev.r58ctl.stability.TestPlan plan) {
+                        ctx.known(id, "stability-" + id); // the test's mark (KernelGuard names it so)
+                        shown.started(id, plan);
+                    }
+
+                    @Override
+                    public void second(dev.r58ctl.stability.CpuSample sample) {
+                        shown.second(sample);
+                    }
+
+                    @Override
+                    public void stopped(String why, long latencyMs) {
+                        shown.stopped(why, latencyMs);
+                    }
+
+                    @Override
+                    public void kernelTrouble(dev.r58ctl.stability.TroubleIncident incident) {
+                        shown.kernelTrouble(incident);
+                    }
+
+                    @Override
+                    public void finished(TestResult result) {
+                        shown.finished(result);
+                    }
+                });
         t.plan(); // bad input (no camera to take a bitrate from...) fails before anything runs
         ctx.onCancel(t::cancel);
         TestResult r = t.call();
@@ -41,8 +68,7 @@ final class TestSteps {
             return Evidence.failed(kind.key() + " test stopped by the operator before it began");
         }
         String mark = r.kernel() == null ? null : r.kernel().mark();
-        return new Evidence(r.passed(), r.id(), mark, null, null, kind.key() + " " + r.verdict() + ": " + r.reason())
-                .withRun(r.id(), mark);
+        return new Evidence(r.passed(), r.id(), mark, null, null, kind.key() + " " + r.verdict() + ": " + r.reason());
     }
 
     /** The encode test's file: written, read back with the right codec and enough frames, still there. */

@@ -91,6 +91,8 @@ public final class Walkthrough {
         LOG.info("checklist step {} ({}) started{}", step.id(), step.operation(), forced ? ", forced past its gate" : "");
         listener.started(step.id(), step.title());
         StepContext ctx = new StepContext(config, checklist, step, run, listener);
+        RunState started = run;
+        ctx.checkpoint(known -> store.save(started.with(r.withEvidence(known))));
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         performing = finished;
         running = ctx;

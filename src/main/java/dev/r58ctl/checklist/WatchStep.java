@@ -45,6 +45,7 @@ final class WatchStep {
             throw R58Exception.failed("cannot watch the kernel log (" + e.getMessage() + "); a watch without it "
                     + "proves nothing");
         }
+        ctx.known(null, markName);
         long poll = Math.max(500, ctx.config.monitor().streamPollMillis());
         long t0 = System.nanoTime();
         long end = t0 + d.toNanos();
