@@ -52,7 +52,8 @@ public record Decision(String branch, MatrixStatus status, String key, String wh
                     + status + " for " + key + " (" + why + "); DO NOT PROCEED until the stability tests pass "
                     + "(--force overrides it, asks twice and is recorded)";
         }
-        return "gate \"stability tests failed\": " + stepId + " is for an UNSTABLE target, and the matrix says " + status
+        return "gate \"stability tests failed\": " + stepId + " is for an UNSTABLE target, and the matrix says "
+                + status
                 + " for " + key + " (--force overrides it and is recorded)";
     }
 

@@ -37,9 +37,10 @@ public record Snapshot(String runId, String checklist, Decision decision, java.u
      * @param operation what r58ctl does, or null
      * @param state     pending, running, done, failed, skipped or interrupted
      * @param onWay     whether it is on the way through the decision tree as it stands
+     * @param changesBoard whether performing it changes the recorder's checkout or service (ask first)
      * @param record    its evidence as kept
      */
     public record Step(String id, String title, String kind, String branch, String gate, String operation,
-                       String state, boolean onWay, StepRecord record) {
+                       String state, boolean onWay, boolean changesBoard, StepRecord record) {
     }
 }

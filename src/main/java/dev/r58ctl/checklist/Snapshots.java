@@ -50,8 +50,9 @@ final class Snapshots {
                     current = steps.size();
                 }
             }
+            boolean changes = st.operation() != null && Operation.of(st.operation()).changesBoard();
             steps.add(new Snapshot.Step(st.id(), st.title(), st.kind(), st.branch(), st.gate(), st.operation(), state,
-                    onWay, r));
+                    onWay, changes, r));
         }
         return new Snapshot(run == null ? null : run.id(), checklist.source(), d, checklist.branches(), steps, current,
                 done, total, trial(config));

@@ -83,7 +83,8 @@ final class TestSteps {
         Path file = Path.of(r.plan().output());
         Evidence e;
         if (wanted.size() < 3 || bad != null) {
-            e = Evidence.failed(bad == null ? "run " + r.id() + " has no file checks" : bad.name() + ": " + bad.detail());
+            e = Evidence.failed(bad == null ? "run " + r.id() + " has no file checks"
+                    : bad.name() + ": " + bad.detail());
         } else if (!Files.isRegularFile(file)) {
             e = Evidence.failed(file + " is gone (test files are pruned; run test-encode again)");
         } else {

@@ -88,7 +88,8 @@ public final class Walkthrough {
                 forced, self.pid(), self.processStart(), boot, null, null, null, null, null, null);
         run = run.with(r);
         store.save(run); // running, before any work: a kill -9 from here on shows it interrupted
-        LOG.info("checklist step {} ({}) started{}", step.id(), step.operation(), forced ? ", forced past its gate" : "");
+        LOG.info("checklist step {} ({}) started{}", step.id(), step.operation(),
+                forced ? ", forced past its gate" : "");
         listener.started(step.id(), step.title());
         StepContext ctx = new StepContext(config, checklist, step, run, listener);
         RunState started = run;
@@ -119,7 +120,8 @@ public final class Walkthrough {
     public StepRecord done(String stepId, String note, String command) {
         ChecklistStep step = require(stepId);
         if (!step.manual()) {
-            throw R58Exception.failed(stepId + " is " + (step.kind().equals(ChecklistStep.ACTION) ? "an action" : "a check")
+            throw R58Exception.failed(stepId + " is "
+                    + (step.kind().equals(ChecklistStep.ACTION) ? "an action" : "a check")
                     + " r58ctl performs itself: `r58ctl checklist next` runs it (done confirms manual steps only)");
         }
         return record(step, StepRecord.DONE, note, command);
@@ -132,13 +134,15 @@ public final class Walkthrough {
 
     private StepRecord record(ChecklistStep step, String state, String note, String command) {
         if (note == null || note.isBlank()) {
-            throw R58Exception.badInput(state.equals(StepRecord.DONE) ? "--note: say what you saw" : "--reason: say why");
+            throw R58Exception.badInput(state.equals(StepRecord.DONE) ? "--note: say what you saw"
+                    : "--reason: say why");
         }
         try (ChecklistLock lock = ChecklistLock.take(store.dir(), command)) {
             Snapshot s = snapshot();
             Snapshot.Step shown = s.steps().stream().filter(x -> x.id().equals(step.id())).findFirst().orElseThrow();
             if (shown.state().equals(StepRecord.RUNNING)) {
-                throw R58Exception.failed(step.id() + " is running in pid " + shown.record().pid() + "; nothing changed");
+                throw R58Exception.failed(step.id() + " is running in pid " + shown.record().pid()
+                        + "; nothing changed");
             }
             RunState run = begin(s);
             String now = Instant.now().toString();

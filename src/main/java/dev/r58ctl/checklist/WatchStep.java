@@ -63,7 +63,8 @@ final class WatchStep {
             while (true) {
                 last = health.check();
                 if (!last.healthy()) {
-                    ctx.listener.progress("health: " + last.detail() + "; asking again for " + timeout.toSeconds() + " s");
+                    ctx.listener.progress("health: " + last.detail() + "; asking again for " + timeout.toSeconds()
+                            + " s");
                     last = health.waitHealthy(timeout, Duration.ofMillis(500));
                 }
                 long now = System.nanoTime();

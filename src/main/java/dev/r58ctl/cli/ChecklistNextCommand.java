@@ -1,7 +1,6 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.R58Exception;
-import dev.r58ctl.checklist.Operation;
 import dev.r58ctl.checklist.Snapshot;
 import dev.r58ctl.checklist.StepListener;
 import dev.r58ctl.checklist.StepRecord;
@@ -31,11 +30,13 @@ final class ChecklistNextCommand extends ChecklistBase {
         Snapshot s = w.snapshot();
         Snapshot.Step step = s.next();
         if (step == null) {
-            out().println("the checklist is complete (`r58ctl checklist reset --yes` starts a new walk)");
-            return 0;
+            return say("the checklist is complete (`r58ctl checklist reset --yes` starts a new walk)", null, null);
         }
         if (step.kind().equals("manual")) {
             String how = w.instructions(step.id());
+            if (json) {
+                return say("waiting for the operator", step, how);
+            }
             out().println("next: " + step.id() + " (manual): " + step.title());
             if (how != null) {
                 out().println("  " + how);
@@ -51,7 +52,7 @@ final class ChecklistNextCommand extends ChecklistBase {
             }
             confirmForce(step);
         }
-        if (Operation.of(step.operation()).changesBoard() && !yes) {
+        if (step.changesBoard() && !yes) {
             if (!Console.interactive(json)) {
                 throw R58Exception.failed("not confirmed: " + step.id() + " changes the board; add --yes to go ahead "
                         + "without a question (nothing changed)");
@@ -60,6 +61,10 @@ final class ChecklistNextCommand extends ChecklistBase {
                 out().println("cancelled: nothing was changed");
                 return 1;
             }
+        }
+        if (!json && step.state().equals(StepRecord.INTERRUPTED)) {
+            out().println(step.id() + " was interrupted (pid " + step.record().pid() + ", started "
+                    + step.record().startedAt() + "): running it again");
         }
         if (!json) {
             out().println("step " + step.id() + ": " + step.title() + (gateHolds ? "" : " (FORCED past its gate)"));
@@ -74,6 +79,20 @@ final class ChecklistNextCommand extends ChecklistBase {
             ChecklistPrinter.evidence(r).forEach(l -> out().println("  " + l));
         }
         return r.state().equals(StepRecord.DONE) ? 0 : 1;
+    }
+
+    /** Nothing performed: one line, or with --json the next step and what the operator does for it. */
+    private int say(String line, Snapshot.Step step, String instructions) {
+        if (!json) {
+            out().println(line);
+            return 0;
+        }
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("summary", line);
+        doc.put("next", step);
+        doc.put("instructions", instructions);
+        printJson(doc);
+        return 0;
     }
 
     private void confirmForce(Snapshot.Step step) {

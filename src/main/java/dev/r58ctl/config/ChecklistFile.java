@@ -68,7 +68,8 @@ public final class ChecklistFile {
             }
             steps.add(s);
         }
-        return new Checklist(file == null ? "built-in checklist" : file.toString(), java.util.Collections.unmodifiableMap(branches),
+        return new Checklist(file == null ? "built-in checklist" : file.toString(),
+                java.util.Collections.unmodifiableMap(branches),
                 List.copyOf(steps));
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checklist: section (defaults, values, file:line:key errors) and checklist files: the built-in one and bad lines. */
+/** The checklist: section (defaults, values, file:line:key errors) and checklist files (built-in, bad lines). */
 class ChecklistConfigTest {
     @TempDir
     Path tmp;
@@ -39,7 +39,8 @@ class ChecklistConfigTest {
 
     @Test
     void valuesAndBadValuesNameFileLineAndKey() throws Exception {
-        Path list = Files.writeString(tmp.resolve("mine.yml"), "steps: [{id: a, title: A, kind: manual, branch: tests}]\n");
+        Path list = Files.writeString(tmp.resolve("mine.yml"),
+                "steps: [{id: a, title: A, kind: manual, branch: tests}]\n");
         Config c = TestConfigs.load(tmp, "recorder: {config: null}\nchecklist:\n  file: " + list + "\n"
                 + "  target_encoder: x265enc\n  durations: {encode: 2s, watch: 3s, monitor: 4s}\n");
         assertEquals(list, c.checklist().file());
@@ -47,7 +48,8 @@ class ChecklistConfigTest {
         assertEquals(Duration.ofSeconds(4), c.checklist().monitor());
         String file = tmp.resolve("config.yml").toString();
         assertEquals(file + ":3: checklist.target_encoder: unknown encoder \"nvenc\"; expected one of x264enc, "
-                + "x265enc, mpph264enc, mpph265enc", fails("recorder: {config: null}\nchecklist:\n  target_encoder: nvenc\n"));
+                + "x265enc, mpph264enc, mpph265enc",
+                fails("recorder: {config: null}\nchecklist:\n  target_encoder: nvenc\n"));
         assertEquals(file + ":3: checklist.durations.monitor: expected a duration such as 30s, 5m or 1h, got \"long\"",
                 fails("recorder: {config: null}\nchecklist:\n  durations: {monitor: long}\n"));
         assertEquals(file + ":3: checklist.file: no such checklist file /nope.yml",
@@ -76,7 +78,8 @@ class ChecklistConfigTest {
                                 + "verify-output, kernel-clean"),
                 List.of("steps:\n  - {title: A, kind: manual, branch: tests}\n",
                         ":2: steps[0]: id: required (a step has id, title, kind, branch, and gate, operation)"),
-                List.of("steps:\n  - {id: a, title: A, kind: manual, branch: tests}\n  - {id: b, title: B, kind: manual, "
+                List.of("steps:\n  - {id: a, title: A, kind: manual, branch: tests}\n"
+                        + "  - {id: b, title: B, kind: manual, "
                         + "branch: tests}\n  - {id: a, title: C, kind: manual, branch: stable}\n",
                         ":4: steps[2].id: duplicate step id \"a\" (first at line 2)"),
                 List.of("steps:\n  - {id: a, title: A, kind: chore, branch: tests}\n",

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-process API the dashboard uses: snapshots, the next step with a listener, manual steps; and the camera edit. */
+/** The in-process API the dashboard uses (snapshots, next step with a listener, manual steps); the camera edit. */
 class ChecklistWalkthroughTest {
     @TempDir
     Path tmp;
@@ -53,7 +53,8 @@ class ChecklistWalkthroughTest {
         s = w.snapshot();
         assertEquals(List.of(1, 1, 2), List.of(s.current(), s.done(), s.total()));
         R58Exception moved = assertThrows(R58Exception.class, () -> w.next("keep", false, "test", null));
-        assertEquals("the next step is now look, not keep (another r58ctl moved on); nothing changed", moved.getMessage());
+        assertEquals("the next step is now look, not keep (another r58ctl moved on); nothing changed",
+                moved.getMessage());
         R58Exception manual = assertThrows(R58Exception.class, () -> w.next(null, false, "test", null));
         assertEquals("look is done by the operator: confirm it with `r58ctl checklist done look --note TEXT`",
                 manual.getMessage());

@@ -36,7 +36,8 @@ class ChecklistGateCliTest {
         assertEquals(1, refused.exit());
         assertEquals("", refused.out());
         assertEquals("r58ctl: gate \"stability tests pass\": patch-apply is refused while the stability matrix says "
-                + "UNTESTED for x265enc key-int-max=30 speed-preset=ultrafast tune=zerolatency (no runs and no evidence "
+                + "UNTESTED for x265enc key-int-max=30 speed-preset=ultrafast tune=zerolatency (no runs and no "
+                + "evidence "
                 + "for x265enc key-int-max=30 speed-preset=ultrafast tune=zerolatency); DO NOT PROCEED until the "
                 + "stability tests pass (--force overrides it, asks twice and is recorded)\n", refused.err());
         assertEquals(1, refused.err().lines().count());
@@ -56,7 +57,8 @@ class ChecklistGateCliTest {
         JsonNode rec = ChecklistFixture.step(f.show(), "patch-apply").get("record");
         assertTrue(rec.get("forced").asBoolean());
         assertEquals("done", rec.get("state").asText());
-        assertEquals("M  src/pipelines.py", GitRepos.git(f.repo, "status", "--porcelain").stripTrailing(), "applied, in the index, not committed");
+        assertEquals("M  src/pipelines.py", GitRepos.git(f.repo, "status", "--porcelain").stripTrailing(),
+                "applied, in the index, not committed");
         JsonNode skipped = ChecklistFixture.step(f.show(), "test-push").get("record");
         assertEquals("rtspclientsink missing on the board", skipped.get("note").asText());
         assertEquals("skipped", skipped.get("state").asText());

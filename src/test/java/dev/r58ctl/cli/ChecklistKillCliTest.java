@@ -99,6 +99,7 @@ class ChecklistKillCliTest {
         configure(list, "1s");
         CliRun retry = f.run("checklist", "next", "--yes");
         assertEquals(0, retry.exit(), retry.toString());
+        assertTrue(retry.out().startsWith("watch was interrupted (pid " + child.pid() + ", started 20"), retry.out());
         assertTrue(retry.out().contains("\ndone: watch\n"), retry.out());
         JsonNode done = ChecklistFixture.step(f.show(), "watch").get("record");
         assertTrue(done.get("detail").asText().startsWith("watched "), done.toString());

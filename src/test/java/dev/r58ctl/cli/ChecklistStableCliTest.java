@@ -87,10 +87,12 @@ class ChecklistStableCliTest {
             assertEquals("picture moves in Chromium",
                     ChecklistFixture.step(show, "verify-stream").get("record").get("note").asText());
             JsonNode deploy = ChecklistFixture.step(show, "deploy").get("record");
-            assertTrue(deploy.get("health").asText().endsWith("/health: HTTP 200, status \"healthy\""), deploy.toString());
+            assertTrue(deploy.get("health").asText().endsWith("/health: HTTP 200, status \"healthy\""),
+                    deploy.toString());
             String head = GitRepos.head(f.repo);
             assertEquals(head, ChecklistFixture.step(show, "patch-commit").get("record").get("commit").asText());
-            assertEquals("Migrate to H.265 hardware encoding", GitRepos.git(f.repo, "log", "-1", "--format=%s").strip());
+            assertEquals("Migrate to H.265 hardware encoding",
+                    GitRepos.git(f.repo, "log", "-1", "--format=%s").strip());
             assertEquals("src/pipelines.py", GitRepos.git(f.repo, "show", "--name-only", "--format=", "HEAD").strip());
             assertEquals("", GitRepos.git(f.repo, "status", "--porcelain").strip());
             assertTrue(GitRepos.git(f.repo, "tag", "--points-at", "HEAD").contains("r58ctl/good/"), "trial committed");
