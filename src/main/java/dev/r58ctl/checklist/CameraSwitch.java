@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * "Test with 2 cameras first", then "enable cameras 3 and 4": sets {@code enabled:} of cameras in the recorder's own
  * configuration file ({@code recorder.config}), changing only those values (comments, order and every other byte
- * stay), writes it atomically, restarts the recorder and waits for health. A camera without an {@code enabled:}
- * line in block style is refused with nothing written.
+ * stay), and writes it atomically. The first two go in before the deploy, which restarts the recorder with them;
+ * cameras 3 and 4 restart the recorder and wait for health. A camera without an {@code enabled:} line in block
+ * style is refused with nothing written.
  */
 final class CameraSwitch {
     private static final Pattern TOP = Pattern.compile("cameras:\\s*(#.*)?");
@@ -37,10 +38,10 @@ final class CameraSwitch {
         for (int i = 0; i < cams.size(); i++) {
             want.put(cams.get(i).id(), i < 2);
         }
-        return set(ctx, want);
+        return set(ctx, want, false);
     }
 
-    /** Cameras 3 and 4 on. */
+    /** Cameras 3 and 4 on, then a restart. */
     static Evidence rest(StepContext ctx) {
         List<Camera> cams = ctx.config.cameras();
         if (cams.size() < 3) {
@@ -48,10 +49,10 @@ final class CameraSwitch {
         }
         Map<String, Boolean> want = new java.util.LinkedHashMap<>();
         cams.subList(2, Math.min(4, cams.size())).forEach(c -> want.put(c.id(), true));
-        return set(ctx, want);
+        return set(ctx, want, true);
     }
 
-    private static Evidence set(StepContext ctx, Map<String, Boolean> want) {
+    private static Evidence set(StepContext ctx, Map<String, Boolean> want, boolean restart) {
         Path file = ctx.config.recorder().config();
         if (file == null || !Files.isRegularFile(file)) {
             return Evidence.failed("recorder.config " + file + " is not a file: r58ctl enables cameras in the "
@@ -69,7 +70,9 @@ final class CameraSwitch {
         String what = String.join(", ", on) + " enabled" + (off.isEmpty() ? "" : ", " + String.join(", ", off)
                 + " disabled") + " in " + file;
         ctx.listener.progress(what);
-        return MigrationSteps.restart(ctx, what).withCommit(MigrationSteps.head(ctx));
+        Evidence e = restart ? MigrationSteps.restart(ctx, what) : Evidence.ok(what + "; the deploy restarts the "
+                + "recorder with them");
+        return e.withCommit(MigrationSteps.head(ctx));
     }
 
     /** {@code text} with each camera's {@code enabled:} value set; refuses a camera it cannot find a line for. */

@@ -62,7 +62,7 @@ class ChecklistStableCliTest {
             assertEquals(1, unconfirmed.exit());
             assertEquals("r58ctl: not confirmed: patch-apply changes the board; add --yes to go ahead without a "
                     + "question (nothing changed)\n", unconfirmed.err());
-            for (String id : List.of("patch-apply", "patch-commit", "trial-arm", "deploy", "cameras-first", "watch",
+            for (String id : List.of("patch-apply", "patch-commit", "trial-arm", "cameras-first", "deploy", "watch",
                     "cameras-rest", "monitor")) {
                 CliRun r = f.run("checklist", "next", "--yes");
                 assertEquals(0, r.exit(), id + ": " + r);
