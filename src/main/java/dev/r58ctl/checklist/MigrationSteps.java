@@ -30,6 +30,10 @@ final class MigrationSteps {
     static Evidence apply(StepContext ctx) {
         Config.ChecklistSettings s = ctx.config.checklist();
         try (RepoView view = RepoView.open(ctx.config.recorder().repo())) {
+            Evidence already = committed(view, s.commitMessage());
+            if (already != null) {
+                return already;
+            }
             ApplyPatch.Result r = new ApplyPatch(view).file(s.patch()).call();
             PatchReport p = r.report();
             return Evidence.ok("applied " + s.patch() + ": " + String.join(", ", r.paths()) + " (" + p.hunks()
@@ -51,6 +55,10 @@ final class MigrationSteps {
             Set<String> changed = new LinkedHashSet<>();
             view.status().changes().forEach(c -> changed.add(c.path()));
             paths.retainAll(changed);
+            Evidence already = committed(view, s.commitMessage());
+            if (paths.isEmpty() && already != null) {
+                return already;
+            }
             if (paths.isEmpty()) {
                 return Evidence.failed("none of the patch's files differ from HEAD: apply it first (patch-apply)");
             }
@@ -62,6 +70,13 @@ final class MigrationSteps {
         } catch (GitAPIException e) {
             throw R58Exception.failed("cannot commit in " + ctx.config.recorder().repo() + ": " + e.getMessage());
         }
+    }
+
+    /** HEAD is the migration commit already (a step cut off after its work, retried), or null. */
+    private static Evidence committed(RepoView view, String message) {
+        RepoView.Status st = view.status();
+        return message.equals(st.headSubject()) ? Evidence.ok("already done: HEAD " + st.head().substring(0, 7)
+                + " is \"" + message + "\"").withCommit(st.head()) : null;
     }
 
     /** Arms the trial of HEAD; one already armed for HEAD (a retried step) counts. */

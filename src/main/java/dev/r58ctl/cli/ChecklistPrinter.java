@@ -12,13 +12,16 @@ final class ChecklistPrinter {
     }
 
     static void print(PrintWriter o, Snapshot s) {
+        if (s.trial() != null && s.trial().startsWith("the guard rolled back")) {
+            o.println(s.trial()); // first: the board is not where the walk left it
+        }
         o.println("checklist: " + s.checklist() + (s.runId() == null ? ", not started" : ", walk " + s.runId()));
         o.println("branch:    " + s.decision().branch() + " (" + s.decision().key() + " is " + s.decision().status()
                 + ": " + s.decision().why() + ")");
         Snapshot.Step next = s.next();
         o.println("progress:  " + s.done() + " of " + s.total() + " done; " + (next == null ? "complete"
                 : "next " + next.id() + " (" + next.kind() + ")"));
-        if (s.trial() != null) {
+        if (s.trial() != null && !s.trial().startsWith("the guard rolled back")) {
             o.println("trial:     " + s.trial());
         }
         String branch = null;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.r58ctl.testsupport.GitRepos;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recorded as forced. Manual and bad input: done refuses actions, a bad checklist file is one line with exit 2.
  */
 class ChecklistGateCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TESTS = List.of("test-encode", "verify-output", "kernel-clean", "test-soak",
             "cpu-report", "test-push", "verify-stream", "system-stable");
 
@@ -59,6 +62,29 @@ class ChecklistGateCliTest {
         assertEquals("done", rec.get("state").asText());
         assertEquals("M  src/pipelines.py", GitRepos.git(f.repo, "status", "--porcelain").stripTrailing(),
                 "applied, in the index, not committed");
+
+        // patch-commit done, then as if r58ctl had been killed after the commit and before its record: running,
+        // with a pid that no longer runs; the retry sees HEAD is the migration already
+        assertEquals(0, f.run("checklist", "next", "--force", "--yes").exit());
+        String head = GitRepos.head(f.repo);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path current = f.state.resolve("checklist/current.json");
+        ObjectNode doc = (ObjectNode) JSON.readTree(current.toFile());
+        for (JsonNode st : doc.get("steps")) {
+            if (st.get("id").asText().equals("patch-commit")) {
+                ((ObjectNode) st).put("state", "running").put("pid", gone.pid()).put("boot", "boot-a")
+                        .remove(List.of("endedAt", "processStart"));
+            }
+        }
+        Files.write(current, JSON.writeValueAsBytes(doc));
+        assertEquals("interrupted", ChecklistFixture.step(f.show(), "patch-commit").get("state").asText());
+        CliRun retry = f.run("checklist", "next", "--force", "--yes");
+        assertEquals(0, retry.exit(), retry.toString());
+        assertTrue(retry.out().contains("already done: HEAD " + head.substring(0, 7) + " is \"Migrate to H.265 "
+                + "hardware encoding\""), retry.out());
+        assertEquals(head, GitRepos.head(f.repo), "not committed twice");
+
         JsonNode skipped = ChecklistFixture.step(f.show(), "test-push").get("record");
         assertEquals("rtspclientsink missing on the board", skipped.get("note").asText());
         assertEquals("skipped", skipped.get("state").asText());
