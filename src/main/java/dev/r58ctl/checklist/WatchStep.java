@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * failed). The monitoring period ends with {@code trial commit}: the migrated commit is marked known-good.
  */
 final class WatchStep {
+    private static final long PROGRESS_EVERY_NANOS = 60_000_000_000L;
     private static final DateTimeFormatter MARK_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private WatchStep() {
@@ -50,6 +51,9 @@ final class WatchStep {
         long t0 = System.nanoTime();
         long end = t0 + d.toNanos();
         HealthCheck.Result last = null;
+        long shown = t0;
+        ctx.listener.progress(ctx.step.id() + " for " + d.toSeconds() + " s: kernel log from mark " + markName
+                + ", health every " + poll + " ms");
         try (KernelWatch watch = log.watch(true)) {
             watch.subscribe(new KernelWatch.Listener() {
                 @Override
@@ -71,8 +75,11 @@ final class WatchStep {
                 if (!last.healthy() || trouble.get() != null || now >= end || ctx.isCancelled()) {
                     break;
                 }
-                ctx.listener.progress(String.format("%s: %d s of %d s, healthy, kernel quiet", ctx.step.id(),
-                        (now - t0) / 1_000_000_000L, d.toSeconds()));
+                if (now - shown >= PROGRESS_EVERY_NANOS) { // a line a minute, not one a poll for 24 hours
+                    shown = now;
+                    ctx.listener.progress(String.format("%s: %d s of %d s, healthy, kernel quiet", ctx.step.id(),
+                            (now - t0) / 1_000_000_000L, d.toSeconds()));
+                }
                 ctx.sleep(Math.min(poll, (end - now) / 1_000_000L + 1));
             }
         }

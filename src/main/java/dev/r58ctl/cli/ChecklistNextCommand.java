@@ -103,8 +103,8 @@ final class ChecklistNextCommand extends ChecklistBase {
             return;
         }
         if (!Console.ask(out(), "The gate of " + step.id() + " does not hold. Force past it? [y/N] ").equals("y")
-                || !Console.ask(out(), "Really? It is recorded as forced, by " + System.getenv("USER")
-                + ". Type force to go ahead: ").equals("force")) {
+                || !Console.ask(out(), "Really? The step is recorded as forced, with your name. Type force to go "
+                + "ahead: ").equals("force")) {
             throw R58Exception.failed("not forced: nothing changed");
         }
     }
