@@ -10,10 +10,6 @@ import dev.r58ctl.repo.RepoView;
 import dev.r58ctl.repo.Rollback;
 import dev.r58ctl.repo.RollbackPlan;
 import dev.r58ctl.repo.RollbackResult;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -147,18 +143,11 @@ final class RollbackCommand extends BaseCommand {
     }
 
     private boolean interactive() {
-        return System.console() != null && !json;
+        return Console.interactive(json);
     }
 
     private String ask(String question) {
-        out().print(question);
-        out().flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return answer == null ? "" : answer.strip().toLowerCase();
-        } catch (IOException e) {
-            return "";
-        }
+        return Console.ask(out(), question);
     }
 
     /** One line per finished step, so the operator sees where a long rollback is. */

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param encoders      settings per encoder element
  * @param stability     stability test defaults, known encoder evidence and the capacity ceiling
  * @param guard         the panic-safe trial's defaults
+ * @param checklist     the guided migration ({@code r58ctl checklist})
  * @param remote        where {@code r58ctl --host} sends commands
  * @param cameras       the cameras, in file order
  * @param camerasFrom   the file the camera list came from
@@ -39,6 +40,7 @@ public record Config(
         Map<String, Map<String, Object>> encoders,
         StabilitySettings stability,
         GuardSettings guard,
+        ChecklistSettings checklist,
         RemoteSettings remote,
         List<Camera> cameras,
         Path camerasFrom,
@@ -193,5 +195,26 @@ public record Config(
      * @param window   how long a trial may stay armed without a commit before the guard rolls back at the next boot
      */
     public record GuardSettings(int maxBoots, java.time.Duration window) {
+    }
+
+    /**
+     * The guided migration ({@code r58ctl checklist}).
+     *
+     * @param file           a checklist replacing the built-in one, or null for the built-in
+     * @param targetEncoder  the encoder migrated to; its settings are its {@code encoders:} entry (the matrix key)
+     * @param currentEncoder the encoder in use, kept when the target is unstable
+     * @param patch          the migration patch (a unified diff)
+     * @param commitMessage  the migration commit's message
+     * @param browserUrl     where the operator opens the test stream in a browser
+     * @param encode         the checklist's encode test
+     * @param soak           the checklist's sustained encode
+     * @param push           the checklist's push test
+     * @param watch          the watch with the first cameras before the rest are enabled
+     * @param monitor        the monitoring period that ends with the trial commit
+     */
+    public record ChecklistSettings(Path file, String targetEncoder, String currentEncoder, Path patch,
+                                    String commitMessage, String browserUrl, java.time.Duration encode,
+                                    java.time.Duration soak, java.time.Duration push, java.time.Duration watch,
+                                    java.time.Duration monitor) {
     }
 }

@@ -25,7 +25,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
-            "guard", "remote", "cameras");
+            "guard", "checklist", "remote", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
@@ -200,8 +200,10 @@ public final class ConfigLoader {
                     stability.cpuCeiling(), builtIn.evidence());
         }
         Config.GuardSettings guard = guard(top.get("guard"));
+        Config.ChecklistSettings checklist = ChecklistReader.read(top.get("checklist"), this::expand, stateDir,
+                mediamtx, stability);
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, guard, remote, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, guard, checklist, remote, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {

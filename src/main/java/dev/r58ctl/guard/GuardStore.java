@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -76,30 +72,14 @@ public final class GuardStore {
 
     private void write(String name, Object value) {
         Path target = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
         try {
-            Files.createDirectories(dir);
-            byte[] bytes = (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDir();
+            dev.r58ctl.AtomicFile.write(target, (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw R58Exception.failed("cannot write " + target + ": " + e.getMessage());
         }
     }
 
     private void forceDir() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // not every file system lets a directory be opened; the rename is atomic regardless
-        }
+        dev.r58ctl.AtomicFile.forceDir(dir);
     }
 }

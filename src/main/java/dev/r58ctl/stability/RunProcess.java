@@ -9,4 +9,19 @@ package dev.r58ctl.stability;
  * @param bootId       the kernel's boot id when the run started
  */
 public record RunProcess(long pid, String processStart, String bootId) {
+
+    /** This process, in the boot {@code bootId}. */
+    public static RunProcess current(String bootId) {
+        ProcessHandle self = ProcessHandle.current();
+        return new RunProcess(self.pid(), self.info().startInstant().map(java.time.Instant::toString).orElse(null),
+                bootId);
+    }
+
+    /** Whether this process still runs (the same process: its start time is compared where the OS says it). */
+    public boolean alive() {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(h -> processStart == null || h.info().startInstant().map(java.time.Instant::toString)
+                        .map(processStart::equals).orElse(true))
+                .orElse(false);
+    }
 }

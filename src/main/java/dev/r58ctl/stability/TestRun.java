@@ -198,9 +198,7 @@ final class TestRun {
     }
 
     private static RunProcess process(KernelLog log) {
-        ProcessHandle self = ProcessHandle.current();
-        return new RunProcess(self.pid(), self.info().startInstant().map(Instant::toString).orElse(null),
-                log.bootId());
+        return RunProcess.current(log.bootId());
     }
 
     private static List<String> errors(CameraRunner runner) {

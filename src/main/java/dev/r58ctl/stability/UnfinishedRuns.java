@@ -47,7 +47,7 @@ public final class UnfinishedRuns {
             String boot = log.bootId();
             RunProcess p = r.process();
             boolean sameBoot = p == null || Objects.equals(p.bootId(), boot);
-            if (sameBoot && p != null && alive(p)) {
+            if (sameBoot && p != null && p.alive()) {
                 continue; // another r58ctl is running this test right now
             }
             KernelEvidence kernel = withJournal(log, r.kernel());
@@ -75,13 +75,6 @@ public final class UnfinishedRuns {
             out.add(done);
         }
         return out;
-    }
-
-    private static boolean alive(RunProcess p) {
-        return ProcessHandle.of(p.pid()).filter(ProcessHandle::isAlive)
-                .map(h -> p.processStart() == null || h.info().startInstant().map(Instant::toString)
-                        .map(p.processStart()::equals).orElse(true))
-                .orElse(false);
     }
 
     private static TestResult withCheck(TestResult r, String why) {

@@ -80,7 +80,7 @@ class BundleCliTest {
         BundleFixture f = new BundleFixture(tmp);
         Path config = f.write(tmp.resolve("gone"), tmp.resolve("gone/config.yml"));
         Path out = Files.createDirectories(tmp.resolve("out"));
-        CliRun r = CliRun.withConfig(config, "bundle", "-o", out.resolve("incident.tar.gz").toString(), "--json");
+        CliRun r = CliRun.with(config, "bundle", "-o", out.resolve("incident.tar.gz").toString(), "--json");
         assertEquals(0, r.exit(), r.toString());
         JsonNode doc = JSON.readTree(r.out());
         Path file = out.resolve("incident.tar.gz");

@@ -115,6 +115,6 @@ final class BundleFixture {
     }
 
     CliRun run(String... args) {
-        return CliRun.withConfig(config, args);
+        return CliRun.with(config, args);
     }
 }

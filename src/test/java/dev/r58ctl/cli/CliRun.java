@@ -12,8 +12,8 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    /** Runs {@code args} with {@code --config config} before them. */
-    static CliRun withConfig(java.nio.file.Path config, String... args) {
+    /** {@code r58ctl --config CONFIG ARGS...}. */
+    static CliRun with(java.nio.file.Path config, String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "--config";
         all[1] = config.toString();

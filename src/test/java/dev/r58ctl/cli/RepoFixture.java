@@ -40,11 +40,7 @@ final class RepoFixture {
 
     /** Runs r58ctl in-process with this configuration. */
     CliRun run(String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.with(config, args);
     }
 
     /** Asks health until the stand-in answers at all (it may still be starting), for up to 20 s. */

@@ -49,11 +49,7 @@ class StabilityCliTest {
     }
 
     private CliRun run(Path cfg, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = cfg.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return CliRun.of(all);
+        return CliRun.with(cfg, args);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.r58ctl.checklist;
+
+import dev.r58ctl.R58Exception;
+import dev.r58ctl.stability.TestKind;
+
+/** Runs one operation of the vocabulary for its step. */
+final class Operations {
+    private Operations() {
+    }
+
+    static Evidence run(Operation op, StepContext ctx) {
+        return switch (op) {
+            case TEST_ENCODE -> TestSteps.test(ctx, TestKind.ENCODE);
+            case TEST_SOAK -> TestSteps.test(ctx, TestKind.SOAK);
+            case TEST_PUSH -> TestSteps.test(ctx, TestKind.PUSH);
+            case VERIFY_OUTPUT -> TestSteps.verifyOutput(ctx);
+            case CPU_REPORT -> TestSteps.cpuReport(ctx);
+            case KERNEL_CLEAN -> KernelCheck.clean(ctx);
+            case SYSTEM_STABLE -> KernelCheck.systemStable(ctx);
+            case PATCH_APPLY -> MigrationSteps.apply(ctx);
+            case PATCH_COMMIT -> MigrationSteps.commit(ctx);
+            case TRIAL_ARM -> MigrationSteps.armTrial(ctx);
+            case DEPLOY -> MigrationSteps.deploy(ctx);
+            case CAMERAS_FIRST -> CameraSwitch.first(ctx);
+            case CAMERAS_REST -> CameraSwitch.rest(ctx);
+            case WATCH -> WatchStep.watch(ctx, ctx.config.checklist().watch());
+            case MONITOR -> WatchStep.monitor(ctx);
+            case FIX_LOG -> UnstableSteps.fixLog(ctx);
+            case KEEP_CONFIG -> UnstableSteps.keepConfig(ctx);
+            case SHOW_CAPACITY -> UnstableSteps.capacity(ctx);
+            case VERIFY_STREAM -> throw R58Exception.failed("verify-stream is confirmed by the operator");
+        };
+    }
+
+    /** What the operator is asked to do for a manual step. */
+    static String instructions(dev.r58ctl.config.Config config, String operation) {
+        if (Operation.VERIFY_STREAM.key().equals(operation)) {
+            return "open " + config.checklist().browserUrl() + " in a browser while `r58ctl test push --encoder "
+                    + config.checklist().targetEncoder() + " --duration 60s` runs, and check the picture moves";
+        }
+        return null;
+    }
+}
