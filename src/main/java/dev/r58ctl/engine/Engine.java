@@ -44,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final History<SystemSample> history;
     private final StreamStatusPoller poller;
     private final KernelLog kernelLog;
+    private final ChecklistActions checklist;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "r58ctl-engine");
         t.setDaemon(true);
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
         this.history = new History<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
+        this.checklist = new ChecklistActions(config, this::emit);
     }
 
     public Config config() {
@@ -141,6 +143,9 @@ public final class Engine implements AutoCloseable {
         if (k != null) {
             k.closeIdle(System.currentTimeMillis());
         }
+        if (checklist.changedOnDisk()) {
+            worker.submit(checklist::refresh);
+        }
     }
 
     /** Polls recorder and MediaMTX now, whatever the pace (after a restart, before a health verdict). */
@@ -199,6 +204,7 @@ public final class Engine implements AutoCloseable {
                 List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
                 emit(new EngineEvent.MatrixUpdated(new dev.r58ctl.stability.StabilityMatrix(config).runs(runs).build(),
                         RecentTest.newest(runs, RECENT_TESTS)));
+                checklist.refresh(); // the matrix decides the checklist's branch
             } catch (RuntimeException e) {
                 LOG.error("matrix", e);
                 emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
@@ -222,6 +228,19 @@ public final class Engine implements AutoCloseable {
                     "test " + test + " " + cam.encoder() + ": " + r.verdict() + " (" + r.reason() + ")"));
         });
         refreshMatrix();
+    }
+
+    /**
+     * Performs the guided migration's next step if it is still {@code expected}, on a thread of its own (a watch
+     * lasts hours); {@code force} passes a gate that does not hold, recorded as forced.
+     */
+    public void checklistNext(String expected, boolean force) {
+        checklist.next(expected, force);
+    }
+
+    /** Confirms a manual checklist step with the operator's note. */
+    public void checklistDone(String stepId, String note) {
+        checklist.done(stepId, note);
     }
 
     /** The patch files the dashboard offers ({@code <state_dir>/patches/*.patch|*.diff}). */
@@ -314,6 +333,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        checklist.close();
         worker.shutdown();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);

@@ -56,6 +56,17 @@ public sealed interface EngineEvent {
     record MatrixUpdated(dev.r58ctl.stability.MatrixReport report, List<RecentTest> recent) implements EngineEvent {
     }
 
+    /**
+     * Where the guided migration stands: after each step, when the matrix changes, when another r58ctl moved on.
+     *
+     * @param snapshot     the walk, or null with a problem (a bad checklist file)
+     * @param instructions what the operator does for the next step when it is manual, else null
+     * @param problem      why the walk cannot be read, or null
+     */
+    record ChecklistUpdated(dev.r58ctl.checklist.Snapshot snapshot, String instructions, String problem)
+            implements EngineEvent {
+    }
+
     /** One second of a running stability test, or its end ({@code verdict} set). */
     record TestProgress(String test, String encoder, double second, long frames, double fps, double cpu,
                         String kernel, String verdict) implements EngineEvent {

@@ -151,6 +151,9 @@ public final class Dashboard {
             state.streams = p.snapshot();
         } else if (e instanceof EngineEvent.Message m) {
             state.message(m.level(), m.text());
+            if (m.text().startsWith("checklist ")) {
+                state.checklistLines.add((m.level() == EngineEvent.Message.Level.INFO ? "OK  " : "!!  ") + m.text());
+            }
             LOG.info("{}: {}", m.level(), m.text());
             if (state.mode == DashboardState.Mode.STEPS && (m.text().startsWith("rollback") || m.text().startsWith("undo"))) {
                 state.steps.add((m.level() == EngineEvent.Message.Level.INFO ? "OK  " : "!!  ") + m.text());
@@ -178,6 +181,20 @@ public final class Dashboard {
         } else if (e instanceof EngineEvent.MatrixUpdated mu) {
             state.matrix = mu.report();
             state.recentTests = mu.recent();
+        } else if (e instanceof EngineEvent.ChecklistUpdated cu) {
+            state.checklist = cu.snapshot();
+            state.checklistProblem = cu.problem();
+            state.checklistInstructions = cu.instructions();
+        } else if (e instanceof EngineEvent.TestProgress tp && tp.test().startsWith("checklist")) {
+            state.checklistLines.add(tp.verdict() != null ? "verdict " + tp.verdict() : String.format(
+                    "%4.0fs  %6d frames  %5.1f fps  cpu %5.1f%%  %s", tp.second(), tp.frames(), tp.fps(), tp.cpu(),
+                    tp.kernel()));
+        } else if (e instanceof EngineEvent.Step st && "checklist".equals(st.operation())) {
+            if (st.done()) {
+                state.checklistFinished = true;
+            } else {
+                state.checklistLines.add(st.detail());
+            }
         } else if (e instanceof EngineEvent.TestProgress tp) {
             if (tp.verdict() != null) {
                 state.testLines.add("verdict " + tp.verdict());
@@ -194,12 +211,12 @@ public final class Dashboard {
     /** Draws the state; called after each batch of events. */
     void render() throws IOException {
         state.kernelSource = engine.kernelSource();
-        TerminalSize size = screen.doResizeIfNecessary();
-        if (size == null) {
-            size = screen.getTerminalSize();
-        }
+        TerminalSize resized = screen.doResizeIfNecessary();
+        TerminalSize size = resized != null ? resized : screen.getTerminalSize();
         renderer.draw(screen.newTextGraphics(), size, state);
-        screen.refresh(Screen.RefreshType.DELTA);
+        // after a resize the terminal's cells are not what the screen last drew (tmux keeps the bottom rows when it
+        // shrinks): a delta would land on stale cells, so the whole screen is sent once
+        screen.refresh(resized != null ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
     CameraView selected() {

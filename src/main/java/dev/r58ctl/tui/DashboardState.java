@@ -20,7 +20,7 @@ final class DashboardState {
     enum Focus { CAMERAS, KERNEL }
 
     enum Mode { NORMAL, FILTER, HELP, ENCODER, CONFIRM, CONFIRM_ENCODER, STEPS, TEST, PATCH_PICK, PATCH_PREVIEW,
-        PATCH_MESSAGE, QUIT }
+        PATCH_MESSAGE, CHECKLIST_CONFIRM, CHECKLIST_NOTE, CHECKLIST_RUN, QUIT }
 
     List<CameraView> cameras = List.of();
     int selected;
@@ -68,6 +68,18 @@ final class DashboardState {
     final List<String> testLines = new ArrayList<>();
     String testTitle = "";
     boolean testFinished;
+
+    /** The guided migration as last told, or null with {@link #checklistProblem}. */
+    dev.r58ctl.checklist.Snapshot checklist;
+    String checklistProblem;
+    /** What the operator does for the next step when it is manual. */
+    String checklistInstructions;
+    /** The step the checklist dialog is about, its progress lines, and how often F was pressed for it. */
+    String checklistStep;
+    final List<String> checklistLines = new ArrayList<>();
+    boolean checklistFinished;
+    int forceAsked;
+    String noteInput = "";
 
     void addKernel(KernelWatch.Classified line) {
         if (kernel.size() == KERNEL_LINES) {

@@ -11,8 +11,7 @@ final class Help {
             "",
             "Tab        switch focus: cameras / kernel log",
             "j k, Up Dn move the selection or scroll the kernel log",
-            "g G        kernel log: top / newest (follow)",
-            "Ctrl-d/u   kernel log: half a page down / up",
+            "g G ^d ^u  kernel log: top, newest (follow), half pages",
             "s          start the selected camera's pipeline",
             "x          stop it (EOS: the recording is finalised)",
             "r          restart it",
@@ -27,6 +26,8 @@ final class Help {
             "u          undo the last rollback (asks the same way)",
             "p          patch: pick a file from <state_dir>/patches,",
             "           preview the diff (checked), y applies, c commits",
+            "n          checklist: the next step of the migration (y does",
+            "           it, F twice forces a gate; manual: type a note)",
             "i          demo only: write the seed's Oops to the log",
             "q          quit (running pipelines get EOS first)");
 

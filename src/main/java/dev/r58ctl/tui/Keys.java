@@ -28,6 +28,7 @@ final class Keys {
                 }
             }
             case PATCH_PICK, PATCH_PREVIEW, PATCH_MESSAGE -> new PatchKeys(d).handle(k, s);
+            case CHECKLIST_CONFIRM, CHECKLIST_NOTE, CHECKLIST_RUN -> new ChecklistKeys(d).handle(k, s);
             case TEST -> {
                 if (s.testFinished) {
                     s.mode = DashboardState.Mode.NORMAL;
@@ -88,6 +89,7 @@ final class Keys {
                 case 'i' -> inject(s);
                 case 't' -> test(s);
                 case 'p' -> new PatchKeys(d).open(s);
+                case 'n' -> new ChecklistKeys(d).open(s);
                 case 'b' -> {
                     s.message(EngineEvent.Message.Level.INFO, "rollback: working out the plan...");
                     d.engine().planRollback(false);

@@ -23,11 +23,13 @@ final class Renderer {
     private final Theme theme;
     private final KernelPane kernelPane;
     private final TestsPane testsPane;
+    private final ChecklistPane checklistPane;
 
     Renderer(Theme theme) {
         this.theme = theme;
         this.kernelPane = new KernelPane(theme);
         this.testsPane = new TestsPane(theme);
+        this.checklistPane = new ChecklistPane(theme);
     }
 
     void draw(TextGraphics g, TerminalSize size, DashboardState s) {
@@ -55,6 +57,7 @@ final class Renderer {
         row = cameras(g, cols, s, row);
         row = system(g, cols, s, row);
         row = testsPane.draw(g, cols, rows, row, s);
+        row = checklistPane.draw(g, cols, rows, row, s);
         int bottom = rows - 2;
         kernelPane.draw(g, cols, row, bottom - row, s);
         messageLine(g, cols, s, rows - 2);
@@ -80,6 +83,9 @@ final class Renderer {
             Dialog.draw(g, theme, size, s.testTitle, s.testLines.isEmpty() ? java.util.List.of("starting...")
                     : s.testLines, s.testFinished ? "finished; any key closes (r58ctl matrix for the table)"
                     : "running at real time; the kernel log is watched throughout");
+        } else if (s.mode == DashboardState.Mode.CHECKLIST_CONFIRM || s.mode == DashboardState.Mode.CHECKLIST_NOTE
+                || s.mode == DashboardState.Mode.CHECKLIST_RUN) {
+            ChecklistView.draw(g, theme, size, s);
         } else if (s.mode == DashboardState.Mode.STEPS) {
             Dialog.draw(g, theme, size, s.confirmUndo ? "UNDO IN PROGRESS" : "ROLLBACK IN PROGRESS", s.steps,
                     s.stepsFinished ? "finished; any key closes, u undoes" : "working... (the screen stays live)");

@@ -233,4 +233,40 @@ class DashboardTest {
         key('c');
         assertFalse(row(1).contains("BOOT GUARD at"), "c clears the banner: " + row(1));
     }
+
+    @Test
+    void theChecklistPanelWalksAManualStepAndATestFromTheKeyboard() throws Exception {
+        Path list = dir.resolve("checklist.yml");
+        Files.writeString(list, "branches: {tests: t, stable: s, unstable: u}\nsteps:\n"
+                + "  - {id: look, title: \"Verify stream in browser\", kind: manual, branch: tests, operation: verify-stream}\n"
+                + "  - {id: test-encode, title: \"Run Test 1\", kind: action, branch: tests, operation: test-encode}\n");
+        open(160, 48, new Theme(true), "stability: {resolution: 320x240, framerate: 30}\n"
+                + "checklist: {file: \"" + list + "\", target_encoder: x265enc, durations: {encode: 2s}}\n");
+        until(s -> s.contains(" CHECKLIST tests 0/2") && s.matches("(?s).*> PENDING +look +Verify stream in browser.*"));
+        key('n');
+        String dialog = screenText();
+        assertTrue(dialog.contains("MANUAL STEP look") && dialog.contains("http"), "the URL to open: " + dialog);
+        d.handle(new KeyStroke(KeyType.Enter));
+        d.drain();
+        assertTrue(screenText().contains("a manual step needs a note"), screenText());
+        for (char c : "moves".toCharArray()) {
+            key(c);
+        }
+        d.handle(new KeyStroke(KeyType.Enter));
+        until(s -> s.matches("(?s).* DONE +look .*moves.*") && s.contains(" CHECKLIST tests 1/2"));
+
+        key('n');
+        assertTrue(screenText().contains("CHECKLIST: NEXT STEP test-encode") && screenText().contains("gate none: holds"),
+                screenText());
+        key('y');
+        until(s -> s.contains("finished; any key closes"));
+        assertTrue(screenText().contains("verdict PASS"), screenText());
+        key('z');
+        until(s -> s.matches("(?s).* DONE +test-encode .*") && s.contains(" CHECKLIST tests 2/2"));
+        vt.setTerminalSize(new TerminalSize(80, 24));
+        d.drain();
+        assertTrue(screenText().contains(" checklist tests 2/2  complete"), screenText());
+        key('n');
+        assertTrue(screenText().contains("checklist: complete"), screenText());
+    }
 }
