@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * process wakes once a second when idle. Commands that take time run on one worker thread and report back as
  * {@link Message} events; listeners are called on engine threads and must hand work to their own thread.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements EngineLink {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Config config;
@@ -66,6 +66,17 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
+    @Override
+    public long tickMillis() {
+        return config.monitor().intervalMillis();
+    }
+
+    @Override
+    public java.nio.file.Path patchDir() {
+        return config.stateDir().resolve("patches");
+    }
+
+    @Override
     public void subscribe(Consumer<EngineEvent> listener) {
         listeners.add(listener);
     }
@@ -83,6 +94,7 @@ public final class Engine implements AutoCloseable {
     private boolean started;
 
     /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
+    @Override
     public synchronized Engine start() {
         if (started) {
             return this;
@@ -113,6 +125,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** One sampling round: system figures, camera rows, a stream poll (answered later), idle incidents closed. */
+    @Override
     public void tick() {
         SystemSample s = sampler.sample();
         history.add(s);
@@ -147,6 +160,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The kernel source in use, or why there is none. */
+    @Override
     public String kernelSource() {
         KernelWatch k = kernel;
         return k != null ? k.source().name() : "unavailable: " + kernelProblem;
@@ -162,19 +176,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Starts a camera's pipeline on the worker thread; the outcome arrives as a message and camera rows. */
+    @Override
     public void startCamera(String id) {
         submit("start " + id, () -> cameras.start(id));
     }
 
+    @Override
     public void stopCamera(String id) {
         submit("stop " + id, () -> cameras.stop(id));
     }
 
+    @Override
     public void restartCamera(String id) {
         submit("restart " + id, () -> cameras.restart(id));
     }
 
     /** Switches a camera to another encoder of the same codec (restarting it when it runs). */
+    @Override
     public void setEncoder(String id, String element) {
         KnownEncoder e = KnownEncoder.of(element).orElseThrow(
                 () -> R58Exception.badInput("unknown encoder " + element + "; expected one of " + KnownEncoder.names()));
@@ -182,6 +200,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Encoders the camera could use: those of its codec. */
+    @Override
     public List<KnownEncoder> encoderChoices(String id) {
         return cameras.choices(id);
     }
@@ -203,6 +222,7 @@ public final class Engine implements AutoCloseable {
      * Runs a stability test of a camera's encoder on the worker thread (cameras keep running), reporting each
      * second and the verdict; the matrix is rebuilt afterwards.
      */
+    @Override
     public void runTest(dev.r58ctl.stability.TestKind kind, String cameraId) {
         Camera cam = cameras.configured().stream().filter(c -> c.id().equals(cameraId)).findFirst()
                 .orElseThrow(() -> R58Exception.badInput("no camera \"" + cameraId + "\""));
@@ -218,16 +238,19 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The patch files the dashboard offers ({@code <state_dir>/patches/*.patch|*.diff}). */
+    @Override
     public List<java.nio.file.Path> patches() {
         return RepoActions.patches(config);
     }
 
     /** Checks a patch against the checkout on the worker; answers with PatchChecked. Changes nothing. */
+    @Override
     public void checkPatch(java.nio.file.Path file) {
         worker.submit(() -> emit(RepoActions.check(config, file)));
     }
 
     /** Applies a patch all or nothing (and commits it when {@code message} is not null), on the worker. */
+    @Override
     public void applyPatch(java.nio.file.Path file, String message) {
         worker.submit(() -> {
             try {
@@ -248,6 +271,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Works out what a one-key rollback (or its undo) would do, on the worker; answers with RollbackPlanned. */
+    @Override
     public void planRollback(boolean undo) {
         worker.submit(() -> {
             try {
@@ -265,6 +289,7 @@ public final class Engine implements AutoCloseable {
      * Rolls back to the newest known-good mark (or undoes the last rollback) on the worker thread, reporting each
      * step as it happens and ending with the service's health.
      */
+    @Override
     public void rollback(boolean undo) {
         String what = undo ? "undo rollback" : "rollback";
         submit(what, () -> {
@@ -277,6 +302,7 @@ public final class Engine implements AutoCloseable {
      * Appends lines to the kernel log when it is a file (the demo's): the operator sees detection end to end
      * through the same reader production uses. Refused for a real kernel log.
      */
+    @Override
     public void appendToKernelLogFile(List<String> lines) {
         String source = config.kernelLog();
         if (!source.startsWith("file:")) {

@@ -77,7 +77,10 @@ final class Keys {
                     s.mode = DashboardState.Mode.FILTER;
                     s.filterInput = s.filter;
                 }
-                case 'c' -> s.banner = null;
+                case 'c' -> {
+                    s.banner = null;
+                    s.link = s.linkDown ? s.link : null; // "board unreachable" stays while it is true
+                }
                 case 's' -> camera(s, "start");
                 case 'x' -> camera(s, "stop");
                 case 'r' -> camera(s, "restart");

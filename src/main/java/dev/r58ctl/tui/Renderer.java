@@ -40,6 +40,14 @@ final class Renderer {
         }
         int row = 0;
         titleBar(g, cols, s, row++);
+        if (s.link != null) {
+            if (s.linkDown) {
+                theme.alarm(g);
+            } else {
+                theme.warn(g);
+            }
+            g.putString(0, row++, pad(fit(" " + s.link + (s.linkDown ? "" : " (c clears)"), cols), cols));
+        }
         if (s.banner != null) {
             theme.alarm(g);
             String when = LocalTime.ofInstant(Instant.ofEpochMilli(s.bannerMillis), ZoneId.systemDefault()).format(CLOCK);
