@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         subcommands = {DashboardCommand.class, DemoCommand.class, StatusCommand.class, KmsgCommand.class,
                 ConfigCommand.class, PipelineCommand.class, TestCommand.class, MatrixCommand.class,
                 RepoCommand.class, PatchCommand.class, RollbackCommand.class, ServiceCommand.class,
-                TrialCommand.class, GuardCommand.class,
+                TrialCommand.class, GuardCommand.class, EngineCommand.class,
                 HealthCommand.class, HelpCommand.class})
 public final class RootCommand implements Runnable {
 
