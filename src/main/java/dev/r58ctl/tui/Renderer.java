@@ -46,7 +46,12 @@ final class Renderer {
             } else {
                 theme.warn(g);
             }
-            g.putString(0, row++, pad(fit(" " + s.link + (s.linkDown ? "" : " (c clears)"), cols), cols));
+            String text = " " + s.link + (s.linkDown ? "" : " (c clears)");
+            int cut = text.length() <= cols ? -1 : text.lastIndexOf(" | ", cols);
+            g.putString(0, row++, pad(fit(cut > 0 ? text.substring(0, cut) : text, cols), cols));
+            if (cut > 0) { // what the board came back with may take a second line
+                g.putString(0, row++, pad(fit(" " + text.substring(cut + 3), cols), cols));
+            }
         }
         if (s.banner != null) {
             theme.alarm(g);

@@ -1,0 +1,213 @@
+package dev.r58ctl.remote;
+
+import dev.r58ctl.config.KnownEncoder;
+import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.engine.EngineEvent.Message;
+import dev.r58ctl.engine.EngineLink;
+import dev.r58ctl.stability.TestKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The board's engine seen from the laptop, over SSH ({@link BoardLink}): commands go to {@code r58ctl engine serve
+ * --stdio} there as JSON lines, its events come back and reach the subscribers as if the engine ran here. Kernel
+ * lines and incidents are journaled locally as they arrive; after a reconnection to the same boot the lines the
+ * board reads again are dropped, so neither the screen nor the journal shows them twice.
+ */
+public final class RemoteEngine implements EngineLink, BoardLink.Listener {
+    private final BoardAddress address;
+    private final BoardLink link;
+    private final KmsgJournal journal;
+    private final long tickMillis;
+    private final Consumer<String> notices;
+    private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Wire.Hello hello;
+    private volatile List<Path> patches = List.of();
+    /** Kernel lines up to this sequence number were seen on this boot already; -1 when none. */
+    private long replayedUpTo = -1;
+    private long lastSeq = -1;
+
+    /**
+     * @param tickMillis how often the dashboard wakes when nothing arrives (the board ticks by itself)
+     * @param notices    one line each, before the screen opens (a host key added)
+     */
+    RemoteEngine(BoardAddress address, KmsgJournal journal, long tickMillis, Consumer<String> notices) {
+        this.address = address;
+        this.link = new BoardLink(address, this);
+        this.journal = journal;
+        this.tickMillis = tickMillis;
+        this.notices = notices;
+    }
+
+    @Override
+    public void subscribe(Consumer<EngineEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void emit(EngineEvent e) {
+        for (Consumer<EngineEvent> l : listeners) {
+            l.accept(e);
+        }
+    }
+
+    /** Connects and waits for the board's hello; a refused host key or a dead board is one line (exit 2, 3). */
+    @Override
+    public RemoteEngine start() {
+        if (hello == null) {
+            link.connect(notices);
+        }
+        return this;
+    }
+
+    @Override
+    public void hello(Wire.Hello h, long downSince) {
+        Wire.Hello before = hello;
+        boolean sameBoot = before != null && before.bootId() != null && before.bootId().equals(h.bootId())
+                && before.kernelSource().equals(h.kernelSource());
+        synchronized (this) {
+            replayedUpTo = sameBoot ? lastSeq : -1;
+            lastSeq = sameBoot ? lastSeq : -1;
+        }
+        hello = h;
+        patches = h.patches().stream().map(Path::of).toList();
+        journal.note("connected to " + address.target() + " (boot " + h.bootId() + ", r58ctl " + h.version() + ")");
+        String notes = BoardNotes.describe(h, before, downSince);
+        if (notes != null) {
+            journal.note(notes);
+            emit(new EngineEvent.LinkChanged(true, notes));
+        }
+    }
+
+    @Override
+    public void message(Wire.Message m) {
+        if (m.value() instanceof EngineEvent e) {
+            if (fresh(e)) {
+                emit(e);
+            }
+        } else if (m.type().equals("patches")) {
+            patches = ((List<?>) m.value()).stream().map(p -> Path.of((String) p)).toList();
+        }
+    }
+
+    /** Journals kernel lines and incidents; false for what the board read again after a reconnection. */
+    private synchronized boolean fresh(EngineEvent e) {
+        if (e instanceof EngineEvent.KernelLineRead k) {
+            long seq = k.line().line().seq();
+            if (seq <= replayedUpTo) {
+                return false;
+            }
+            lastSeq = Math.max(lastSeq, seq);
+            journal.line(k);
+        } else if (e instanceof EngineEvent.KernelIncident i) {
+            if (i.incident().lastSeq() <= replayedUpTo) {
+                return false;
+            }
+            journal.incident(i);
+        }
+        return true;
+    }
+
+    @Override
+    public void link(boolean up, String text) {
+        journal.note(text);
+        emit(new EngineEvent.LinkChanged(up, text));
+    }
+
+    private void send(String what, String cmd, Object... args) {
+        if (!link.send(Wire.command(cmd, args))) {
+            emit(new Message(Message.Level.ERROR, what + ": not sent, the board is unreachable"));
+        }
+    }
+
+    @Override
+    public void tick() {
+        // the board's engine ticks itself; its samples arrive as events
+    }
+
+    @Override
+    public long tickMillis() {
+        return tickMillis;
+    }
+
+    @Override
+    public String kernelSource() {
+        Wire.Hello h = hello;
+        return (h == null ? "?" : h.kernelSource()) + " on " + address.target();
+    }
+
+    @Override
+    public void startCamera(String id) {
+        send("start " + id, "startCamera", id);
+    }
+
+    @Override
+    public void stopCamera(String id) {
+        send("stop " + id, "stopCamera", id);
+    }
+
+    @Override
+    public void restartCamera(String id) {
+        send("restart " + id, "restartCamera", id);
+    }
+
+    @Override
+    public void setEncoder(String id, String element) {
+        send("encoder " + id, "setEncoder", id, element);
+    }
+
+    @Override
+    public List<KnownEncoder> encoderChoices(String id) {
+        Wire.Hello h = hello;
+        return h == null ? List.of() : h.encoders().getOrDefault(id, List.of());
+    }
+
+    @Override
+    public void runTest(TestKind kind, String cameraId) {
+        send("test " + cameraId, "runTest", kind.name(), cameraId);
+    }
+
+    @Override
+    public List<Path> patches() {
+        return patches;
+    }
+
+    @Override
+    public Path patchDir() {
+        Wire.Hello h = hello;
+        return Path.of(h == null ? "patches" : h.patchDir());
+    }
+
+    @Override
+    public void checkPatch(Path file) {
+        send("patch " + file.getFileName(), "checkPatch", file.toString());
+    }
+
+    @Override
+    public void applyPatch(Path file, String message) {
+        send("patch " + file.getFileName(), "applyPatch", file.toString(), message);
+    }
+
+    @Override
+    public void planRollback(boolean undo) {
+        send(undo ? "undo" : "rollback", "planRollback", undo);
+    }
+
+    @Override
+    public void rollback(boolean undo) {
+        send(undo ? "undo" : "rollback", "rollback", undo);
+    }
+
+    @Override
+    public void appendToKernelLogFile(List<String> lines) {
+        send("inject", "appendToKernelLogFile", lines);
+    }
+
+    /** Ends the board's side as quitting its dashboard would (pipelines r58ctl started there stop with EOS). */
+    @Override
+    public void close() {
+        link.close();
+        journal.close();
+    }
+}
