@@ -6,6 +6,7 @@ import dev.r58ctl.engine.EngineEvent.Message;
 import dev.r58ctl.engine.EngineLink;
 import dev.r58ctl.stability.TestKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -22,7 +23,9 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     private final KmsgJournal journal;
     private final long tickMillis;
     private final Consumer<String> notices;
+    private static final int EARLY_MAX = 10_000;
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<EngineEvent> early = new ArrayList<>();
     private volatile Wire.Hello hello;
     private volatile List<Path> patches = List.of();
     /** Kernel lines up to this sequence number were seen on this boot already; -1 when none. */
@@ -41,12 +44,23 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         this.notices = notices;
     }
 
+    /** The first subscriber also gets what arrived since the connection (the first samples and kernel lines). */
     @Override
-    public void subscribe(Consumer<EngineEvent> listener) {
+    public synchronized void subscribe(Consumer<EngineEvent> listener) {
         listeners.add(listener);
+        early.forEach(listener);
+        early.clear();
     }
 
     private void emit(EngineEvent e) {
+        synchronized (this) {
+            if (listeners.isEmpty()) {
+                if (early.size() < EARLY_MAX) {
+                    early.add(e);
+                }
+                return;
+            }
+        }
         for (Consumer<EngineEvent> l : listeners) {
             l.accept(e);
         }
@@ -72,7 +86,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         }
         hello = h;
         patches = h.patches().stream().map(Path::of).toList();
-        journal.note("connected to " + address.target() + " (boot " + h.bootId() + ", r58ctl " + h.version() + ")");
+        journal.note("connected to " + address.target() + " (boot " + h.bootId() + ", r58ctl " + (h.version() == null ? "built from source" : h.version()) + ")");
         String notes = BoardNotes.describe(h, before, downSince);
         if (notes != null) {
             journal.note(notes);

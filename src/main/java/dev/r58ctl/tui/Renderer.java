@@ -46,9 +46,10 @@ final class Renderer {
             } else {
                 theme.warn(g);
             }
-            String text = " " + s.link + (s.linkDown ? "" : " (c clears)");
-            int cut = text.length() <= cols ? -1 : text.lastIndexOf(" | ", cols);
-            g.putString(0, row++, pad(fit(cut > 0 ? text.substring(0, cut) : text, cols), cols));
+            String hint = s.linkDown ? "" : " (c clears)";
+            String text = " " + s.link;
+            int cut = text.length() + hint.length() <= cols ? -1 : text.lastIndexOf(" | ", cols - hint.length());
+            g.putString(0, row++, pad(fit((cut > 0 ? text.substring(0, cut) : text) + hint, cols), cols));
             if (cut > 0) { // what the board came back with may take a second line
                 g.putString(0, row++, pad(fit(" " + text.substring(cut + 3), cols), cols));
             }
