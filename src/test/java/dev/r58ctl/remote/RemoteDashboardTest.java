@@ -9,13 +9,13 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
+import dev.r58ctl.testsupport.Screens;
 import dev.r58ctl.testsupport.TestConfigs;
 import dev.r58ctl.tui.Dashboard;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -63,14 +63,18 @@ class RemoteDashboardTest {
     }
 
     private String screenText() {
-        StringBuilder b = new StringBuilder();
-        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
-            for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
-                b.append(vt.getCharacter(c, r).getCharacterString());
+        return Screens.text(vt);
+    }
+
+    /** The dashboard's real loop on its own thread, as the command runs it. */
+    private static CompletableFuture<Void> loop(Dashboard d) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                d.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            b.append('\n');
-        }
-        return b.toString();
+        });
     }
 
     /** Waits (60 s at most, far above what it takes) until the screen shows it; returns the milliseconds taken. */
@@ -91,13 +95,7 @@ class RemoteDashboardTest {
         RemoteEngine engine = RemoteDashboard.open(laptop, address(false), new PrintWriter(err, true));
         TerminalScreen screen = new TerminalScreen(vt);
         Dashboard d = new Dashboard(engine, screen, false);
-        CompletableFuture<Void> loop = CompletableFuture.runAsync(() -> {
-            try {
-                d.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> loop = loop(d);
         try {
             until(s -> s.contains("CPU ") && s.contains(">cam0") && s.contains("Booting Linux")
                     && s.contains("kernel file kern.log on tester@127.0.0.1:" + server.port())
@@ -153,13 +151,7 @@ class RemoteDashboardTest {
                     a.knownHosts(), false, dir, a.command());
             RemoteEngine engine = RemoteDashboard.open(laptop, viaProxy, new PrintWriter(new StringWriter(), true));
             Dashboard d = new Dashboard(engine, new TerminalScreen(vt), false);
-            CompletableFuture<Void> loop = CompletableFuture.runAsync(() -> {
-                try {
-                    d.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> loop = loop(d);
             try {
                 until(s -> s.contains("CPU ") && s.contains("Booting Linux"), "the board's picture");
                 long frozen = System.nanoTime();
@@ -197,9 +189,5 @@ class RemoteDashboardTest {
         assertEquals(2, code, err.toString());
         assertEquals("r58ctl: the dashboard needs a terminal (stdin and stdout a tty, TERM set)\n", err.toString());
         assertFalse(Files.exists(board.ran));
-    }
-
-    static void append(Path file, String text) throws Exception {
-        Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }
