@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BoardChannel {
     private static final Logger LOG = LoggerFactory.getLogger(BoardChannel.class);
+    static final String LINK_LOST = "link lost";
 
     private final Session session;
     private final ChannelExec channel;
@@ -116,7 +117,7 @@ final class BoardChannel {
             Thread.currentThread().interrupt();
         }
         int status = channel.getExitStatus();
-        String reason = !session.isConnected() || status < 0 ? "link lost"
+        String reason = !session.isConnected() || status < 0 ? LINK_LOST
                 : "r58ctl on the board ended (exit " + status + (lastError == null ? ")" : "): " + lastError);
         channel.disconnect();
         session.disconnect();

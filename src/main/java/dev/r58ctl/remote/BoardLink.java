@@ -80,7 +80,8 @@ final class BoardLink {
         CompletableFuture<Wire.Hello> hello = new CompletableFuture<>();
         CompletableFuture<BoardChannel> self = new CompletableFuture<>();
         BoardChannel ch = BoardChannel.open(address, notices, line -> onLine(line, hello, self), why -> {
-            if (!hello.completeExceptionally(new R58Exception(SshLink.UNREACHABLE, "the board: " + why))) {
+            int code = why.startsWith(BoardChannel.LINK_LOST) ? SshLink.UNREACHABLE : R58Exception.FAILED;
+            if (!hello.completeExceptionally(new R58Exception(code, "the board: " + why))) {
                 dropped(self.join(), why);
             }
         });

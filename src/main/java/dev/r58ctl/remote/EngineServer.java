@@ -38,13 +38,26 @@ import org.slf4j.LoggerFactory;
 public final class EngineServer {
     private static final Logger LOG = LoggerFactory.getLogger(EngineServer.class);
     private static final String STOP = "\u0000stop";
+    /**
+     * A laptop that vanished without closing the channel (power, Wi-Fi) is given up after this long, so that its
+     * pipelines do not hold the cameras until sshd notices; the laptop has reconnected to a new server by then.
+     */
+    static final long SILENCE_MS = 15_000;
 
     private final Config config;
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
     private final CountDownLatch done = new CountDownLatch(1);
+    private final long silenceMillis;
+    private volatile long heard = System.currentTimeMillis();
 
     public EngineServer(Config config) {
+        this(config, SILENCE_MS);
+    }
+
+    /** @param silenceMillis how long the laptop may say nothing (it pings every second) before this side stops */
+    EngineServer(Config config, long silenceMillis) {
         this.config = config;
+        this.silenceMillis = silenceMillis;
     }
 
     /** Serves until stdin ends or stdout breaks; returns the exit code. */
@@ -67,6 +80,10 @@ public final class EngineServer {
             daemon("r58ctl-serve-in", () -> read(in, engine));
             LOG.info("serving the engine on stdio");
             while (!done.await(engine.tickMillis(), TimeUnit.MILLISECONDS)) {
+                if (System.currentTimeMillis() - heard > silenceMillis) {
+                    LOG.warn("no word from the laptop for {} ms: stopping", silenceMillis);
+                    break;
+                }
                 engine.tick();
                 List<String> now = names(engine.patches());
                 if (!now.equals(patches)) {
@@ -122,6 +139,7 @@ public final class EngineServer {
     private void read(InputStream in, Engine engine) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                heard = System.currentTimeMillis();
                 run(line, engine);
             }
         } catch (IOException e) {
@@ -140,7 +158,9 @@ public final class EngineServer {
             outbox.add(Wire.event(new Message(Message.Level.ERROR, "board: unreadable command: " + e.getMessage())));
             return;
         }
-        LOG.info("command from the laptop: {} {}", c.cmd(), c.args());
+        if (!"ping".equals(c.cmd())) {
+            LOG.info("command from the laptop: {} {}", c.cmd(), c.args());
+        }
         try {
             Commands.run(engine, c.cmd(), c.args() == null ? List.of() : c.args());
         } catch (R58Exception | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
@@ -161,6 +181,7 @@ public final class EngineServer {
 
         static void run(Engine e, String cmd, List<Object> a) {
             switch (cmd) {
+                case "ping" -> { } // the laptop is there
                 case "startCamera" -> e.startCamera(str(a, 0));
                 case "stopCamera" -> e.stopCamera(str(a, 0));
                 case "restartCamera" -> e.restartCamera(str(a, 0));

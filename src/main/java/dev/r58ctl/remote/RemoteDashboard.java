@@ -32,7 +32,7 @@ final class RemoteDashboard {
     /** A remote engine, connected: its hello arrived. */
     static RemoteEngine open(Config config, BoardAddress address, PrintWriter err) {
         KmsgJournal journal = KmsgJournal.dashboard(config.stateDir(), address.target());
-        RemoteEngine engine = new RemoteEngine(address, journal, config.monitor().intervalMillis(), line -> {
+        RemoteEngine engine = new RemoteEngine(address, journal, line -> {
             err.println("r58ctl: " + line);
             err.flush();
         });

@@ -21,9 +21,9 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     private final BoardAddress address;
     private final BoardLink link;
     private final KmsgJournal journal;
-    private final long tickMillis;
     private final Consumer<String> notices;
     private static final int EARLY_MAX = 10_000;
+    private static final long PING_MS = 1000;
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<EngineEvent> early = new ArrayList<>();
     private volatile Wire.Hello hello;
@@ -33,14 +33,12 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     private long lastSeq = -1;
 
     /**
-     * @param tickMillis how often the dashboard wakes when nothing arrives (the board ticks by itself)
      * @param notices    one line each, before the screen opens (a host key added)
      */
-    RemoteEngine(BoardAddress address, KmsgJournal journal, long tickMillis, Consumer<String> notices) {
+    RemoteEngine(BoardAddress address, KmsgJournal journal, Consumer<String> notices) {
         this.address = address;
         this.link = new BoardLink(address, this);
         this.journal = journal;
-        this.tickMillis = tickMillis;
         this.notices = notices;
     }
 
@@ -135,14 +133,16 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         }
     }
 
+    /** The board's engine ticks itself; this tells the board the laptop is still there. */
     @Override
     public void tick() {
-        // the board's engine ticks itself; its samples arrive as events
+        link.send(Wire.command("ping"));
     }
 
+    /** Once a second, whatever the laptop's interval: the board gives up a silent laptop after 15 s. */
     @Override
     public long tickMillis() {
-        return tickMillis;
+        return PING_MS;
     }
 
     @Override

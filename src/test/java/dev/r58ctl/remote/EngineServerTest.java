@@ -47,7 +47,7 @@ class EngineServerTest {
         PipedInputStream serverIn = new PipedInputStream(toServer);
         PipedInputStream fromServer = new PipedInputStream(1 << 20);
         PrintWriter serverOut = new PrintWriter(new PipedOutputStream(fromServer), true, StandardCharsets.UTF_8);
-        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> new EngineServer(c).serve(serverIn, serverOut));
+        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(() -> new EngineServer(c, 120_000).serve(serverIn, serverOut));
         BufferedReader r = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
 
         Wire.Message first = Wire.read(r.readLine());
@@ -87,5 +87,26 @@ class EngineServerTest {
 
         toServer.close(); // the laptop went away
         assertEquals(0, served.get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aLaptopThatFallsSilentIsGivenUp() throws Exception {
+        Config c = TestConfigs.load(dir, "platform: generic\nstate_dir: " + dir.resolve("state")
+                + "\nrecorder: {config: null, health_url: \"http://127.0.0.1:9/health\"}\n"
+                + "kernel_log: {source: \"file:" + dir.resolve("none.log") + "\", previous_boot: none}\n");
+        PipedOutputStream toServer = new PipedOutputStream(); // open, and nothing on it: a laptop without power
+        PipedInputStream fromServer = new PipedInputStream(1 << 20);
+        PrintWriter serverOut = new PrintWriter(new PipedOutputStream(fromServer), true, StandardCharsets.UTF_8);
+        PipedInputStream serverIn = new PipedInputStream(toServer);
+        CompletableFuture<Integer> served = CompletableFuture.supplyAsync(
+                () -> new EngineServer(c, 1500).serve(serverIn, serverOut));
+        CompletableFuture.runAsync(() -> {
+            try {
+                fromServer.transferTo(java.io.OutputStream.nullOutputStream()); // what it says is not the point
+            } catch (java.io.IOException e) {
+                // ended
+            }
+        });
+        assertEquals(0, served.get(60, TimeUnit.SECONDS));
     }
 }

@@ -109,6 +109,9 @@ class RemoteDashboardTest {
             until(s -> s.matches("(?s).*>cam0 .*r58ctl +RUNNING.*") && s.contains("start cam0: done"),
                     "cam0 running on the board");
 
+            vt.press('b'); // a rollback goes to the board too; this board has no checkout, and says so
+            until(s -> s.contains("rollback: ") && s.contains("recorder.repo"), "the board's answer to b");
+
             long stopped = System.nanoTime();
             server.close();
             long noticed = until(s -> s.contains("board unreachable since "), "the lost link");
