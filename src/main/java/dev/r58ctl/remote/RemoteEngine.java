@@ -148,7 +148,8 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     @Override
     public String kernelSource() {
         Wire.Hello h = hello;
-        return (h == null ? "?" : h.kernelSource()) + " on " + address.target();
+        RemoteTarget t = address.target();
+        return (h == null ? "?" : h.kernelSource()) + " on " + new RemoteTarget(null, t.host(), t.port());
     }
 
     @Override

@@ -98,7 +98,7 @@ class RemoteDashboardTest {
         CompletableFuture<Void> loop = loop(d);
         try {
             until(s -> s.contains("CPU ") && s.contains(">cam0") && s.contains("Booting Linux")
-                    && s.contains("kernel file kern.log on tester@127.0.0.1:" + server.port())
+                    && s.contains("kernel file kern.log on 127.0.0.1:" + server.port())
                     && s.contains("matrix x264enc") && !s.contains("repo: not read yet"), "the board's picture");
             board.kernel("[    5.000000] usb 1-1: new high-speed USB device number 2");
             until(s -> s.contains("new high-speed USB device"), "a kernel line written on the board");
