@@ -10,7 +10,6 @@ import dev.r58ctl.guard.GuardResult;
 import dev.r58ctl.guard.Trial;
 import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.PreviousBoot;
-import dev.r58ctl.stability.TestKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,7 +161,7 @@ public final class EngineServer {
             LOG.info("command from the laptop: {} {}", c.cmd(), c.args());
         }
         try {
-            Commands.run(engine, c.cmd(), c.args() == null ? List.of() : c.args());
+            ServedCommands.run(engine, c.cmd(), c.args() == null ? List.of() : c.args());
         } catch (R58Exception | IllegalArgumentException | ClassCastException | IndexOutOfBoundsException e) {
             outbox.add(Wire.event(new Message(Message.Level.ERROR, c.cmd() + ": " + e.getMessage())));
         }
@@ -172,41 +171,5 @@ public final class EngineServer {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
-    }
-
-    /** A command's name and arguments onto the engine's method; patches only from the board's patch directory. */
-    static final class Commands {
-        private Commands() {
-        }
-
-        static void run(Engine e, String cmd, List<Object> a) {
-            switch (cmd) {
-                case "ping" -> { } // the laptop is there
-                case "startCamera" -> e.startCamera(str(a, 0));
-                case "stopCamera" -> e.stopCamera(str(a, 0));
-                case "restartCamera" -> e.restartCamera(str(a, 0));
-                case "setEncoder" -> e.setEncoder(str(a, 0), str(a, 1));
-                case "runTest" -> e.runTest(TestKind.valueOf(str(a, 0)), str(a, 1));
-                case "checkPatch" -> e.checkPatch(patch(e, str(a, 0)));
-                case "applyPatch" -> e.applyPatch(patch(e, str(a, 0)), (String) a.get(1));
-                case "planRollback" -> e.planRollback((Boolean) a.get(0));
-                case "rollback" -> e.rollback((Boolean) a.get(0));
-                case "appendToKernelLogFile" -> e.appendToKernelLogFile(((List<?>) a.get(0)).stream()
-                        .map(String::valueOf).toList());
-                default -> throw R58Exception.badInput("unknown command (the laptop's r58ctl is newer?)");
-            }
-        }
-
-        private static String str(List<Object> a, int i) {
-            return (String) a.get(i);
-        }
-
-        private static Path patch(Engine e, String name) {
-            Path p = Path.of(name);
-            if (!e.patches().contains(p)) {
-                throw R58Exception.badInput(name + " is not a patch file in " + e.patchDir());
-            }
-            return p;
-        }
     }
 }

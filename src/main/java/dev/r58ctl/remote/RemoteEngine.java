@@ -28,9 +28,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     private final List<EngineEvent> early = new ArrayList<>();
     private volatile Wire.Hello hello;
     private volatile List<Path> patches = List.of();
-    /** Kernel lines up to this sequence number were seen on this boot already; -1 when none. */
-    private long replayedUpTo = -1;
-    private long lastSeq = -1;
+    private final KernelIntake kernel;
 
     /**
      * @param notices    one line each, before the screen opens (a host key added)
@@ -39,6 +37,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         this.address = address;
         this.link = new BoardLink(address, this);
         this.journal = journal;
+        this.kernel = new KernelIntake(journal);
         this.notices = notices;
     }
 
@@ -76,12 +75,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     @Override
     public void hello(Wire.Hello h, long downSince) {
         Wire.Hello before = hello;
-        boolean sameBoot = before != null && before.bootId() != null && before.bootId().equals(h.bootId())
-                && before.kernelSource().equals(h.kernelSource());
-        synchronized (this) {
-            replayedUpTo = sameBoot ? lastSeq : -1;
-            lastSeq = sameBoot ? lastSeq : -1;
-        }
+        kernel.connected(h.bootId(), h.kernelSource());
         hello = h;
         patches = h.patches().stream().map(Path::of).toList();
         journal.note("connected to " + address.target() + " (boot " + h.bootId() + ", r58ctl " + (h.version() == null ? "built from source" : h.version()) + ")");
@@ -95,30 +89,12 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     @Override
     public void message(Wire.Message m) {
         if (m.value() instanceof EngineEvent e) {
-            if (fresh(e)) {
+            if (kernel.fresh(e)) {
                 emit(e);
             }
         } else if (m.type().equals("patches")) {
             patches = ((List<?>) m.value()).stream().map(p -> Path.of((String) p)).toList();
         }
-    }
-
-    /** Journals kernel lines and incidents; false for what the board read again after a reconnection. */
-    private synchronized boolean fresh(EngineEvent e) {
-        if (e instanceof EngineEvent.KernelLineRead k) {
-            long seq = k.line().line().seq();
-            if (seq <= replayedUpTo) {
-                return false;
-            }
-            lastSeq = Math.max(lastSeq, seq);
-            journal.line(k);
-        } else if (e instanceof EngineEvent.KernelIncident i) {
-            if (i.incident().lastSeq() <= replayedUpTo) {
-                return false;
-            }
-            journal.incident(i);
-        }
-        return true;
     }
 
     @Override
