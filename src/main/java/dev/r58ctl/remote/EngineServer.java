@@ -75,6 +75,7 @@ public final class EngineServer {
             List<String> patches = names(engine.patches());
             out.println(Wire.line("hello", hello(engine, patches, previous.join())));
             out.flush();
+            heard = System.currentTimeMillis(); // the laptop's pings start after the hello, however long it took
             daemon("r58ctl-serve-out", () -> write(out));
             daemon("r58ctl-serve-in", () -> read(in, engine));
             LOG.info("serving the engine on stdio");
