@@ -184,6 +184,17 @@ class RemoteDashboardTest {
     }
 
     @Test
+    void aBoardWhoseR58ctlCannotStartSaysWhyInOneLine() throws Exception {
+        Files.writeString(board.dir.resolve("config.yml"), "platform: generic\ncameras: [oops]\n");
+        R58Exception e = assertThrows(R58Exception.class,
+                () -> RemoteDashboard.open(laptop, address(false), new PrintWriter(new StringWriter(), true)));
+        assertEquals(1, e.exitCode(), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the board: r58ctl on the board ended (exit 2): "
+                + board.dir.resolve("config.yml") + ":2: cameras"), e.getMessage());
+    }
+
+    @Test
     void withoutATerminalTheCommandLineSaysSoBeforeConnecting() throws Exception {
         StringWriter err = new StringWriter();
         int code = dev.r58ctl.cli.Cli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
