@@ -77,6 +77,7 @@ final class BoardLink {
     }
 
     private void attempt(Consumer<String> notices) {
+        long started = System.nanoTime();
         CompletableFuture<Wire.Hello> hello = new CompletableFuture<>();
         CompletableFuture<BoardChannel> self = new CompletableFuture<>();
         BoardChannel ch = BoardChannel.open(address, notices, line -> onLine(line, hello, self), why -> {
@@ -88,6 +89,7 @@ final class BoardLink {
         self.complete(ch);
         try {
             hello.get(HELLO_TIMEOUT_S, TimeUnit.SECONDS);
+            LOG.info("the board's hello after {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } catch (ExecutionException e) {
             ch.close(0);
             throw e.getCause() instanceof R58Exception r ? r : R58Exception.failed(String.valueOf(e.getCause()));

@@ -70,7 +70,7 @@ public final class Dashboard {
         input.setDaemon(true);
         input.start();
         try {
-            render();
+            drain(); // the first frame shows what start() already reported (the first sample, the camera rows)
             long nextTick = System.currentTimeMillis() + interval;
             while (state.mode != DashboardState.Mode.QUIT) {
                 long wait = nextTick - System.currentTimeMillis();
