@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
                 ConfigCommand.class, PipelineCommand.class, TestCommand.class, MatrixCommand.class,
                 RepoCommand.class, PatchCommand.class, RollbackCommand.class, ServiceCommand.class,
                 TrialCommand.class, GuardCommand.class, ChecklistCommand.class, BundleCommand.class,
+                EngineCommand.class,
                 HealthCommand.class, HelpCommand.class})
 public final class RootCommand implements Runnable {
 

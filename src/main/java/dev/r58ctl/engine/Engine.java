@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * process wakes once a second when idle. Commands that take time run on one worker thread and report back as
  * {@link Message} events; listeners are called on engine threads and must hand work to their own thread.
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements EngineLink {
     /** Runs listed on the dashboard. */
     static final int RECENT_TESTS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
@@ -70,6 +70,17 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
+    @Override
+    public long tickMillis() {
+        return config.monitor().intervalMillis();
+    }
+
+    @Override
+    public java.nio.file.Path patchDir() {
+        return config.stateDir().resolve("patches");
+    }
+
+    @Override
     public void subscribe(Consumer<EngineEvent> listener) {
         listeners.add(listener);
     }
@@ -87,6 +98,7 @@ public final class Engine implements AutoCloseable {
     private boolean started;
 
     /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
+    @Override
     public synchronized Engine start() {
         if (started) {
             return this;
@@ -121,6 +133,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** One sampling round: system figures, camera rows, a stream poll (answered later), idle incidents closed. */
+    @Override
     public void tick() {
         SystemSample s = sampler.sample();
         history.add(s);
@@ -158,6 +171,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The kernel source in use, or why there is none. */
+    @Override
     public String kernelSource() {
         KernelWatch k = kernel;
         return k != null ? k.source().name() : "unavailable: " + kernelProblem;
@@ -173,19 +187,23 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Starts a camera's pipeline on the worker thread; the outcome arrives as a message and camera rows. */
+    @Override
     public void startCamera(String id) {
         submit("start " + id, () -> cameras.start(id));
     }
 
+    @Override
     public void stopCamera(String id) {
         submit("stop " + id, () -> cameras.stop(id));
     }
 
+    @Override
     public void restartCamera(String id) {
         submit("restart " + id, () -> cameras.restart(id));
     }
 
     /** Switches a camera to another encoder of the same codec (restarting it when it runs). */
+    @Override
     public void setEncoder(String id, String element) {
         KnownEncoder e = KnownEncoder.of(element).orElseThrow(
                 () -> R58Exception.badInput("unknown encoder " + element + "; expected one of " + KnownEncoder.names()));
@@ -193,6 +211,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Encoders the camera could use: those of its codec. */
+    @Override
     public List<KnownEncoder> encoderChoices(String id) {
         return cameras.choices(id);
     }
@@ -216,6 +235,7 @@ public final class Engine implements AutoCloseable {
      * Runs a stability test of a camera's encoder on the worker thread (cameras keep running), reporting each
      * second and the verdict; the matrix is rebuilt afterwards.
      */
+    @Override
     public void runTest(dev.r58ctl.stability.TestKind kind, String cameraId) {
         Camera cam = cameras.configured().stream().filter(c -> c.id().equals(cameraId)).findFirst()
                 .orElseThrow(() -> R58Exception.badInput("no camera \"" + cameraId + "\""));
@@ -234,26 +254,31 @@ public final class Engine implements AutoCloseable {
      * Performs the guided migration's next step if it is still {@code expected}, on a thread of its own (a watch
      * lasts hours); {@code force} passes a gate that does not hold, recorded as forced.
      */
+    @Override
     public void checklistNext(String expected, boolean force) {
         checklist.next(expected, force);
     }
 
     /** Confirms a manual checklist step with the operator's note. */
+    @Override
     public void checklistDone(String stepId, String note) {
         checklist.done(stepId, note);
     }
 
     /** The patch files the dashboard offers ({@code <state_dir>/patches/*.patch|*.diff}). */
+    @Override
     public List<java.nio.file.Path> patches() {
         return RepoActions.patches(config);
     }
 
     /** Checks a patch against the checkout on the worker; answers with PatchChecked. Changes nothing. */
+    @Override
     public void checkPatch(java.nio.file.Path file) {
         worker.submit(() -> emit(RepoActions.check(config, file)));
     }
 
     /** Applies a patch all or nothing (and commits it when {@code message} is not null), on the worker. */
+    @Override
     public void applyPatch(java.nio.file.Path file, String message) {
         worker.submit(() -> {
             try {
@@ -274,6 +299,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Works out what a one-key rollback (or its undo) would do, on the worker; answers with RollbackPlanned. */
+    @Override
     public void planRollback(boolean undo) {
         worker.submit(() -> {
             try {
@@ -291,6 +317,7 @@ public final class Engine implements AutoCloseable {
      * Rolls back to the newest known-good mark (or undoes the last rollback) on the worker thread, reporting each
      * step as it happens and ending with the service's health.
      */
+    @Override
     public void rollback(boolean undo) {
         String what = undo ? "undo rollback" : "rollback";
         submit(what, () -> {
@@ -303,6 +330,7 @@ public final class Engine implements AutoCloseable {
      * Appends lines to the kernel log when it is a file (the demo's): the operator sees detection end to end
      * through the same reader production uses. Refused for a real kernel log.
      */
+    @Override
     public void appendToKernelLogFile(List<String> lines) {
         String source = config.kernelLog();
         if (!source.startsWith("file:")) {

@@ -83,6 +83,15 @@ public sealed interface EngineEvent {
                         String problem) implements EngineEvent {
     }
 
+    /**
+     * The link to a remote board went down or came back (remote dashboard only).
+     *
+     * @param up   whether the board answers again
+     * @param text what to show: "board unreachable since HH:MM:SS ..." or what the board said when it came back
+     */
+    record LinkChanged(boolean up, String text) implements EngineEvent {
+    }
+
     /** The outcome of a command, for the message line and the log file. */
     record Message(Level level, String text) implements EngineEvent {
         public enum Level { INFO, WARNING, ERROR }

@@ -5,16 +5,10 @@ import dev.r58ctl.Logging;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.config.ConfigLoader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -66,16 +60,16 @@ public final class RemoteMode {
         if (a.subcommand() == null && a.forwarded().isEmpty()) {
             throw R58Exception.badInput("--host " + host + ": which command? e.g. r58ctl --host " + host + " status");
         }
-        if ("dashboard".equals(a.subcommand())) {
-            throw R58Exception.badInput("the dashboard does not run over --host yet; run it on the board: ssh -t "
-                    + target + " r58ctl dashboard");
-        }
         Config.RemoteSettings settings = config.remote();
         Path identity = a.identity() != null ? a.identity() : settings.identity();
         Path knownHosts = a.knownHosts() != null ? a.knownHosts() : settings.knownHosts();
         Logging.toFile(config.stateDir());
-        Path home = Path.of(System.getProperty("user.home", "/root"));
-        Writer journal = a.isKmsgFollow() ? openJournal(config.stateDir(), target) : null;
+        Path home = RemoteDashboard.home();
+        if ("dashboard".equals(a.subcommand())) {
+            return RemoteDashboard.run(config, new BoardAddress(target, identity, knownHosts, a.acceptNew(), home,
+                    RemoteDashboard.command(settings.command())), err);
+        }
+        Writer journal = a.isKmsgFollow() ? KmsgJournal.open(config.stateDir(), target, "kmsg --follow") : null;
         Session session = null;
         Thread hook = null;
         try {
@@ -116,23 +110,8 @@ public final class RemoteMode {
         return null;
     }
 
-    /** Where {@code kmsg --follow} from this board is kept on this machine. */
+    /** Where {@code kmsg --follow} (and the remote dashboard's kernel lines) from this board are kept here. */
     public static Path journalFile(Path stateDir, RemoteTarget target) {
-        return stateDir.resolve("remote").resolve(target.fileName() + "-kmsg.log");
-    }
-
-    private static Writer openJournal(Path stateDir, RemoteTarget target) {
-        Path file = journalFile(stateDir, target);
-        try {
-            Files.createDirectories(file.getParent());
-            BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-            w.write("# r58ctl kmsg --follow from " + target + " at "
-                    + OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS) + "\n");
-            w.flush();
-            return w;
-        } catch (IOException e) {
-            throw R58Exception.badInput(file + ": cannot write the kmsg journal: " + e.getMessage());
-        }
+        return KmsgJournal.file(stateDir, target);
     }
 }

@@ -6,8 +6,8 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.engine.CameraView;
-import dev.r58ctl.engine.Engine;
 import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.engine.EngineLink;
 import dev.r58ctl.kernel.IncidentListener;
 import dev.r58ctl.kernel.Severity;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class Dashboard {
             "[  494.442336] Internal error: Oops: 0000000096000005 [#29] SMP",
             "[  494.838527] Code: f100007f fa401a64 540017a0 b9402ae0 (f8606a62)");
 
-    private final Engine engine;
+    private final EngineLink engine;
     private final Screen screen;
     private final Renderer renderer;
     private final Keys keys;
@@ -39,16 +39,16 @@ public final class Dashboard {
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final long interval;
 
-    public Dashboard(Engine engine, Screen screen, boolean demo) {
+    public Dashboard(EngineLink engine, Screen screen, boolean demo) {
         this(engine, screen, demo, Theme.fromEnvironment());
     }
 
-    Dashboard(Engine engine, Screen screen, boolean demo, Theme theme) {
+    Dashboard(EngineLink engine, Screen screen, boolean demo, Theme theme) {
         this.engine = engine;
         this.screen = screen;
         this.renderer = new Renderer(theme);
         this.keys = new Keys(this);
-        this.interval = engine.config().monitor().intervalMillis();
+        this.interval = engine.tickMillis();
         state.demo = demo;
         engine.subscribe(inbox::add);
     }
@@ -57,7 +57,7 @@ public final class Dashboard {
         return state;
     }
 
-    Engine engine() {
+    EngineLink engine() {
         return engine;
     }
 
@@ -70,7 +70,7 @@ public final class Dashboard {
         input.setDaemon(true);
         input.start();
         try {
-            render();
+            drain(); // the first frame shows what start() already reported (the first sample, the camera rows)
             long nextTick = System.currentTimeMillis() + interval;
             while (state.mode != DashboardState.Mode.QUIT) {
                 long wait = nextTick - System.currentTimeMillis();
@@ -203,6 +203,9 @@ public final class Dashboard {
                 state.testLines.add(String.format("%4.0fs  %6d frames  %5.1f fps  cpu %5.1f%%  %s", tp.second(),
                         tp.frames(), tp.fps(), tp.cpu(), tp.kernel()));
             }
+        } else if (e instanceof EngineEvent.LinkChanged l) {
+            state.link = l.text();
+            state.linkDown = !l.up();
         } else if (e instanceof EngineEvent.Step st) {
             state.steps.add((st.done() ? "ok  " : "..  ") + st.step() + ": " + st.detail());
         }

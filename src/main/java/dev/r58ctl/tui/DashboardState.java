@@ -38,6 +38,9 @@ final class DashboardState {
     String guardLine;
     String bannerDuring;
     long bannerMillis;
+    /** The remote board's link: "board unreachable since ..." while down, what it said when back; null when none. */
+    String link;
+    boolean linkDown;
     String message = "";
     EngineEvent.Message.Level messageLevel = EngineEvent.Message.Level.INFO;
     Focus focus = Focus.CAMERAS;

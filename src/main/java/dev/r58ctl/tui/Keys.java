@@ -81,6 +81,7 @@ final class Keys {
                 case 'c' -> {
                     s.banner = null;
                     s.guardLine = null;
+                    s.link = s.linkDown ? s.link : null; // "board unreachable" stays while it is true
                 }
                 case 's' -> camera(s, "start");
                 case 'x' -> camera(s, "stop");

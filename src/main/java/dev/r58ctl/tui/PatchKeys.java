@@ -20,7 +20,7 @@ final class PatchKeys {
         s.patchFiles = d.engine().patches();
         if (s.patchFiles.isEmpty()) {
             s.message(EngineEvent.Message.Level.WARNING, "no *.patch or *.diff in "
-                    + d.engine().config().stateDir().resolve("patches"));
+                    + d.engine().patchDir());
             return;
         }
         s.patchSelected = 0;

@@ -44,6 +44,7 @@ final class Renderer {
         }
         int row = 0;
         titleBar(g, cols, s, row++);
+        row = linkLines(g, cols, s, row);
         if (s.guardLine != null) {
             theme.alarm(g);
             g.putString(0, row++, pad(fit(" " + s.guardLine + " (c clears)", cols), cols));
@@ -100,6 +101,26 @@ final class Renderer {
         String left = " r58ctl" + (s.demo ? " DEMO" : "") + " | kernel " + source + " | " + health;
         String right = LocalTime.now().format(CLOCK) + "  ? help ";
         g.putString(0, row, pad(fit(left, cols - right.length()), cols - right.length()) + right);
+    }
+
+    /** The remote board's link, when there is something to say: one line, two for what it came back with. */
+    private int linkLines(TextGraphics g, int cols, DashboardState s, int row) {
+        if (s.link == null) {
+            return row;
+        }
+        if (s.linkDown) {
+            theme.alarm(g);
+        } else {
+            theme.warn(g);
+        }
+        String hint = s.linkDown ? "" : " (c clears)";
+        String text = " " + s.link;
+        int cut = text.length() + hint.length() <= cols ? -1 : text.lastIndexOf(" | ", cols - hint.length());
+        g.putString(0, row++, pad(fit((cut > 0 ? text.substring(0, cut) : text) + hint, cols), cols));
+        if (cut > 0) {
+            g.putString(0, row++, pad(fit(" " + text.substring(cut + 3), cols), cols));
+        }
+        return row;
     }
 
     private static String word(SourceResult r) {

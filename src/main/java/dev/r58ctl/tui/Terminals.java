@@ -5,7 +5,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.r58ctl.R58Exception;
-import dev.r58ctl.engine.Engine;
+import dev.r58ctl.engine.EngineLink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +19,7 @@ public final class Terminals {
         return System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
     }
 
-    public static void runDashboard(Engine engine, boolean demo) {
+    public static void runDashboard(EngineLink engine, boolean demo) {
         if (!interactive()) {
             throw R58Exception.badInput("the dashboard needs a terminal (stdin and stdout a tty, TERM set)");
         }

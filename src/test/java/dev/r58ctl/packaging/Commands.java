@@ -22,7 +22,10 @@ final class Commands {
     private Commands() {
     }
 
-    /** Every command below the root at any depth. */
+    /**
+     * Every command below the root at any depth that an operator sees: hidden ones ({@code engine serve}, which the
+     * remote dashboard starts over SSH) are left out, as the man page and completion leave them out.
+     */
     static List<CommandSpec> all() {
         List<CommandSpec> out = new ArrayList<>();
         collect(new CommandLine(new RootCommand()), out);
@@ -31,11 +34,22 @@ final class Commands {
 
     private static void collect(CommandLine cl, List<CommandSpec> out) {
         for (CommandLine sub : cl.getSubcommands().values()) {
-            if (!out.contains(sub.getCommandSpec())) {
+            if (!out.contains(sub.getCommandSpec()) && !sub.getCommandSpec().usageMessage().hidden()) {
                 out.add(sub.getCommandSpec());
                 collect(sub, out);
             }
         }
+    }
+
+    /** The names of a command's subcommands that an operator sees (not hidden). */
+    static java.util.Set<String> visible(CommandSpec c) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        c.subcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                out.add(name);
+            }
+        });
+        return out;
     }
 
     static CommandSpec root() {

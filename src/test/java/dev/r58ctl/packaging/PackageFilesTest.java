@@ -130,7 +130,7 @@ class PackageFilesTest {
             List<String> words = new ArrayList<>(List.of(c.qualifiedName().split(" ")));
             if (!c.subcommands().isEmpty()) {
                 words.add("");
-                Set<String> expected = new TreeSet<>(c.subcommands().keySet());
+                Set<String> expected = Commands.visible(c);
                 assertEquals(expected, complete(f, words), "after: " + c.qualifiedName());
             }
             words = new ArrayList<>(List.of(c.qualifiedName().split(" ")));

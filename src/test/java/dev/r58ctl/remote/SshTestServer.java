@@ -23,7 +23,7 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 /**
  * A real SSH server in-process on 127.0.0.1 (ephemeral port): an EC host key generated into {@code dir}, public-key
  * authentication with a key written by JSch, and every exec request run as {@code /bin/sh -c COMMAND} in a real
- * process whose output is flushed to the client as it comes.
+ * process whose output is flushed to the client as it comes and whose stdin is the channel's (closed at its end).
  */
 final class SshTestServer implements AutoCloseable {
     final SshServer sshd;
@@ -31,6 +31,11 @@ final class SshTestServer implements AutoCloseable {
     final Path hostKeyFile;
 
     SshTestServer(Path dir) throws Exception {
+        this(dir, 0);
+    }
+
+    /** A server on {@code port} (0: any free one); the same {@code dir} gives the same host key, as a board rebooted. */
+    SshTestServer(Path dir, int port) throws Exception {
         Files.createDirectories(dir);
         clientKey = dir.resolve("id_ecdsa");
         if (!Files.exists(clientKey)) {
@@ -42,7 +47,7 @@ final class SshTestServer implements AutoCloseable {
         hostKeyFile = dir.resolve("host-key.ser");
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
-        sshd.setPort(0);
+        sshd.setPort(port);
         SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         hostKeys.setAlgorithm(KeyUtils.EC_ALGORITHM);
         hostKeys.setKeySize(256);
@@ -84,6 +89,7 @@ final class SshTestServer implements AutoCloseable {
     /** Runs the exec request through /bin/sh; output is copied and flushed chunk by chunk. */
     private static final class ShellCommand implements Command {
         private final String command;
+        private InputStream in;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
@@ -95,6 +101,7 @@ final class SshTestServer implements AutoCloseable {
 
         @Override
         public void setInputStream(InputStream in) {
+            this.in = in;
         }
 
         @Override
@@ -115,7 +122,18 @@ final class SshTestServer implements AutoCloseable {
         @Override
         public void start(ChannelSession channel, Environment env) throws IOException {
             process = new ProcessBuilder("/bin/sh", "-c", command).start();
-            process.getOutputStream().close();
+            OutputStream stdin = process.getOutputStream();
+            Thread i = copy(in, stdin);
+            Thread closer = new Thread(() -> {
+                try {
+                    i.join();
+                    stdin.close(); // the client's EOF is the process's
+                } catch (InterruptedException | IOException ex) {
+                    // gone
+                }
+            }, "sshd-test-stdin");
+            closer.setDaemon(true);
+            closer.start();
             Thread o = copy(process.getInputStream(), out);
             Thread e = copy(process.getErrorStream(), err);
             Thread waiter = new Thread(() -> {

@@ -27,14 +27,7 @@ class DemoDashboardTest {
     Path dir;
 
     private static String text(DefaultVirtualTerminal vt) {
-        StringBuilder b = new StringBuilder();
-        for (int r = 0; r < vt.getTerminalSize().getRows(); r++) {
-            for (int c = 0; c < vt.getTerminalSize().getColumns(); c++) {
-                b.append(vt.getCharacter(c, r).getCharacterString());
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return dev.r58ctl.testsupport.Screens.text(vt);
     }
 
     private static void until(Dashboard d, Engine e, DefaultVirtualTerminal vt, Predicate<String> shown) throws Exception {

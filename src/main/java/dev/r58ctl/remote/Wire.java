@@ -1,0 +1,101 @@
+package dev.r58ctl.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.r58ctl.config.KnownEncoder;
+import dev.r58ctl.engine.EngineEvent;
+import dev.r58ctl.guard.GuardResult;
+import dev.r58ctl.kernel.PreviousBoot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard's protocol over an SSH exec channel, one JSON object a line. The board writes
+ * {@code {"type": "hello", "event": Hello}} first, then every {@link EngineEvent} as
+ * {@code {"type": "<record name>", "event": {...}}} and {@code {"type": "patches", "event": [...]}} when its patch
+ * files change; the laptop writes {@link Command}s. stdin's end means the laptop went away.
+ */
+final class Wire {
+    static final int PROTOCOL = 1;
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final Map<String, Class<?>> EVENTS = new HashMap<>();
+
+    static {
+        for (Class<?> c : EngineEvent.class.getPermittedSubclasses()) {
+            EVENTS.put(c.getSimpleName(), c);
+        }
+    }
+
+    private Wire() {
+    }
+
+    /**
+     * What the dashboard asks the board synchronously, answered once at connection.
+     *
+     * @param protocol     {@link #PROTOCOL}
+     * @param version      the board's r58ctl version
+     * @param bootId       the board's boot id (a new one: it rebooted)
+     * @param tickMillis   the board's {@code monitor.interval_ms}
+     * @param kernelSource the kernel source the board reads, or why none
+     * @param patchDir     where the board's patch files are
+     * @param patches      the patch files there
+     * @param encoders     per camera, the encoders it may switch to
+     * @param previousBoot what the board's previous boot left
+     * @param guard        the boot guard's last run, or null
+     */
+    record Hello(int protocol, String version, String bootId, long tickMillis, String kernelSource, String patchDir,
+                 List<String> patches, Map<String, List<KnownEncoder>> encoders, PreviousBoot.Report previousBoot,
+                 GuardResult guard) {
+    }
+
+    /** A command for the board's engine: an {@code EngineLink} method's name and its arguments. */
+    record Command(String cmd, List<Object> args) {
+    }
+
+    /** One decoded line: {@code value} is an EngineEvent, a Hello, or the list of patch files. */
+    record Message(String type, Object value) {
+    }
+
+    static String line(String type, Object value) {
+        try {
+            return JSON.writeValueAsString(Map.of("type", type, "event", value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String event(EngineEvent e) {
+        return line(e.getClass().getSimpleName(), e);
+    }
+
+    static String command(String cmd, Object... args) {
+        try {
+            return JSON.writeValueAsString(new Command(cmd, java.util.Arrays.asList(args)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads one line from the board; a type this side does not know (a newer board) is skipped as null. */
+    static Message read(String line) throws JsonProcessingException {
+        JsonNode n = JSON.readTree(line);
+        String type = n.path("type").asText();
+        JsonNode ev = n.path("event");
+        return switch (type) {
+            case "hello" -> new Message(type, JSON.treeToValue(ev, Hello.class));
+            case "patches" -> new Message(type, List.of(JSON.treeToValue(ev, String[].class)));
+            default -> {
+                Class<?> c = EVENTS.get(type);
+                yield c == null ? null : new Message(type, JSON.treeToValue(ev, c));
+            }
+        };
+    }
+}
