@@ -22,8 +22,17 @@ public final class Cli {
      * configured), else here. Returns the exit code.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, args);
-        return remote != null ? remote : commandLine(out, err, only(args)).execute(args);
+        java.util.concurrent.atomic.AtomicReference<dev.r58ctl.config.Config> read = new java.util.concurrent.atomic.AtomicReference<>();
+        Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, read::set, args);
+        if (remote != null) {
+            return remote;
+        }
+        CommandLine cl = commandLine(out, err, only(args));
+        if (read.get() != null) {
+            dev.r58ctl.remote.RemoteArgs a = dev.r58ctl.remote.RemoteArgs.parse(args);
+            ((RootCommand) cl.getCommand()).alreadyRead(read.get(), a.config(), a.stateDir());
+        }
+        return cl.execute(args);
     }
 
     /** The whole command line: every subcommand (help, man page, completion, tests). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -74,6 +75,16 @@ public final class RootCommand implements Runnable {
     CommandSpec spec;
 
     private Config config;
+    private Config alreadyRead;
+    private Path alreadyReadFile;
+    private Path alreadyReadStateDir;
+
+    /** The configuration remote mode read from these options to decide the run is local: used when they match. */
+    void alreadyRead(Config c, Path file, Path dir) {
+        alreadyRead = c;
+        alreadyReadFile = file;
+        alreadyReadStateDir = dir;
+    }
 
     /**
      * The configuration, loaded once; logging goes to its state directory from then on. The first load also looks
@@ -81,7 +92,9 @@ public final class RootCommand implements Runnable {
      */
     public synchronized Config config() {
         if (config == null) {
-            config = new ConfigLoader().file(configFile).stateDir(stateDir).load();
+            config = alreadyRead != null && Objects.equals(alreadyReadFile, configFile)
+                    && Objects.equals(alreadyReadStateDir, stateDir) ? alreadyRead
+                    : new ConfigLoader().file(configFile).stateDir(stateDir).load();
             Logging.toFile(config.stateDir());
             recoverUnfinishedTests(config);
         }

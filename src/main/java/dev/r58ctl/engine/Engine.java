@@ -146,10 +146,10 @@ public final class Engine implements AutoCloseable {
         return history.all();
     }
 
-    /** The kernel source in use, or why there is none. */
+    /** The kernel source in use, or why there is none; empty before {@link #start()}. */
     public String kernelSource() {
         KernelWatch k = kernel;
-        return k != null ? k.source().name() : "unavailable: " + kernelProblem;
+        return k != null ? k.source().name() : kernelProblem == null ? "" : "unavailable: " + kernelProblem;
     }
 
     public List<KernelWatch.Classified> recentKernelLines() {
