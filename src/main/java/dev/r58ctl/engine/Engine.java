@@ -157,6 +157,11 @@ public final class Engine implements AutoCloseable {
         return k == null ? List.of() : k.recent();
     }
 
+    /** The camera rows as they stand, without sampling anything (the dashboard's first frame). */
+    public List<CameraView> cameraViews() {
+        return cameras.views(streams);
+    }
+
     public List<Camera> cameras() {
         return cameras.configured();
     }

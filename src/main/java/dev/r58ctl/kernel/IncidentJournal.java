@@ -187,14 +187,23 @@ public final class IncidentJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread w;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            w = writer;
+        }
+        if (w != null) {
+            try {
+                w.join(); // it writes what it holds and what is queued, then ends; the channel closes after that
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             sync();
         } catch (IOException e) {
             LOG.error("cannot write the incident journal {}: {}", file, e.getMessage());
-        }
-        synchronized (this) {
-            closed = true;
-            notifyAll();
         }
         synchronized (diskLock) {
             try {

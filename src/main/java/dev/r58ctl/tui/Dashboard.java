@@ -66,6 +66,7 @@ public final class Dashboard {
         screen.startScreen();
         screen.setCursorPosition(null);
         try {
+            state.cameras = engine.cameraViews(); // from the configuration: no source is read for them
             render(); // the first frame at once, before any source is read: figures fill in as they arrive
             engine.start(); // after subscribing: the kernel lines read first are ours too
             Thread input = new Thread(this::readKeys, "r58ctl-keys");
