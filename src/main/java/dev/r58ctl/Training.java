@@ -24,12 +24,13 @@ import java.util.stream.Stream;
 /**
  * The class-data sharing training run: what the launcher's common commands load, in one JVM, so that
  * {@code -XX:ArchiveClassesAtExit} writes one archive for them all (scripts/r58ctl and the package's postinst run it
- * with {@code -Dr58ctl.training}). Help and version, {@code status} as text and JSON, and the dashboard's first frame on
- * an ANSI terminal writing to nothing, all on a temporary configuration (no recorder, kernel log a file) whose state directory is
- * removed afterwards: nothing on the machine is read or changed. Prints nothing.
+ * with {@code -Dr58ctl.training}). Help and version, {@code status} as text and JSON, and the dashboard's first frames
+ * on an ANSI terminal writing to nothing, all on a temporary configuration (no recorder configuration, no checkout,
+ * kernel log a file) whose state directory is removed afterwards: nothing on the machine is changed, and nothing is
+ * read but the recorder's and MediaMTX's HTTP status at their default addresses. Prints nothing.
  */
 final class Training {
-    /** Lanterna's classes of a real terminal, which the virtual one does not load. */
+    /** Lanterna's classes of a real terminal (a tty and stty), which the one here does not load. */
     private static final List<String> TERMINAL_CLASSES = List.of(
             "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
             "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
@@ -46,12 +47,14 @@ final class Training {
             dir = Files.createTempDirectory("r58ctl-training");
             Path log = Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux\n");
             Path config = Files.writeString(dir.resolve("config.yml"), "platform: generic\nstate_dir: "
-                    + dir.resolve("state") + "\nrecorder: {config: null}\nkernel_log: {source: \"file:" + log
+                    + dir.resolve("state") + "\nrecorder: {config: null, repo: \"" + dir.resolve("no-repo")
+                    + "\"}\nkernel_log: {source: \"file:" + log
                     + "\", previous_boot: none}\ncameras:\n  cam0: {resolution: 640x360, codec: h264, transport: none}\n");
             PrintWriter sink = new PrintWriter(Writer.nullWriter());
             String cfg = config.toString();
-            Cli.execute(sink, sink, "--help");
-            Cli.execute(sink, sink, "--version");
+            // --config everywhere: the installed configuration could name a remote host, and nothing here may go there
+            Cli.execute(sink, sink, "--config", cfg, "--help");
+            Cli.execute(sink, sink, "--config", cfg, "--version");
             Cli.execute(sink, sink, "--config", cfg, "status", "--cpu-window", "100");
             Cli.execute(sink, sink, "--config", cfg, "status", "--json", "--cpu-window", "100");
             dashboard(config);
