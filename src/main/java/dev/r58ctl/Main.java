@@ -11,6 +11,9 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.silence();
+        if (System.getProperty("r58ctl.training") != null) {
+            System.exit(Training.run()); // the class-data sharing training run (scripts/r58ctl, the package's postinst)
+        }
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = Cli.execute(out, err, args);

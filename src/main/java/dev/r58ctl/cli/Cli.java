@@ -22,12 +22,58 @@ public final class Cli {
      * configured), else here. Returns the exit code.
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, args);
-        return remote != null ? remote : commandLine(out, err).execute(args);
+        java.util.concurrent.atomic.AtomicReference<dev.r58ctl.config.Config> read = new java.util.concurrent.atomic.AtomicReference<>();
+        Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, read::set, args);
+        if (remote != null) {
+            return remote;
+        }
+        CommandLine cl = commandLine(out, err, only(args));
+        if (read.get() != null) {
+            dev.r58ctl.remote.RemoteArgs a = dev.r58ctl.remote.RemoteArgs.parse(args);
+            ((RootCommand) cl.getCommand()).alreadyRead(read.get(), a.config(), a.stateDir());
+        }
+        return cl.execute(args);
     }
 
+    /** The whole command line: every subcommand (help, man page, completion, tests). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The subcommand a run needs alone, or null when it needs them all. Picocli builds the model of every command it
+     * is given by reflection, which cost a start-up several hundred milliseconds on the board; a run such as
+     * {@code r58ctl --config F status --json} needs the root and {@code status} only. Whatever else stands before the
+     * subcommand's name (help, version, an unknown word) gets the whole tree, so help and errors read as before.
+     */
+    static String only(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.equals("--accept-new-host-key")) {
+                continue;
+            }
+            if (ROOT_VALUED.contains(name)) {
+                if (!a.contains("=")) {
+                    i++;
+                }
+                continue;
+            }
+            return RootCommand.SUBCOMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+        }
+        return null;
+    }
+
+    private static final java.util.Set<String> ROOT_VALUED =
+            java.util.Set.of("--config", "--state-dir", "--host", "--identity", "--known-hosts");
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
         CommandLine cl = new CommandLine(new RootCommand());
+        RootCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

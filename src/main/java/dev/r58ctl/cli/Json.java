@@ -14,7 +14,10 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(module());
 
-    private static final ObjectMapper COMPACT = new ObjectMapper().registerModule(module());
+    /** Made on first use: most commands print pretty JSON or none. */
+    private static final class Compact {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(module());
+    }
 
     private static SimpleModule module() {
         return new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance)
@@ -28,10 +31,26 @@ public final class Json {
     /** One compact line, for JSON Lines streams such as {@code kmsg --follow --json}. */
     public static String line(Object value) {
         try {
-            return COMPACT.writeValueAsString(value);
+            return Compact.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Builds the serializers of {@code type} now, on a daemon thread, so that a command which prints it at its end
+     * finds them ready (status prepares its report while it measures CPU).
+     */
+    public static void prepare(Class<?> type) {
+        Thread t = new Thread(() -> {
+            try {
+                MAPPER.writerFor(type);
+            } catch (RuntimeException e) {
+                // writing will report it
+            }
+        }, "r58ctl-json");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static String write(Object value) {

@@ -6,6 +6,10 @@ import dev.r58ctl.config.ConfigLoader;
 import dev.r58ctl.stability.TestResult;
 import dev.r58ctl.stability.UnfinishedRuns;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,14 +20,29 @@ import picocli.CommandLine.Spec;
 
 /** {@code r58ctl}: the root command, holding the global options every subcommand inherits. */
 @Command(name = "r58ctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Maintenance console for the R58 multi-camera recorder.",
-        subcommands = {DashboardCommand.class, DemoCommand.class, StatusCommand.class, KmsgCommand.class,
-                ConfigCommand.class, PipelineCommand.class, TestCommand.class, MatrixCommand.class,
-                RepoCommand.class, PatchCommand.class, RollbackCommand.class, ServiceCommand.class,
-                TrialCommand.class, GuardCommand.class, ChecklistCommand.class, BundleCommand.class,
-                EngineCommand.class,
-                HealthCommand.class, HelpCommand.class})
+        description = "Maintenance console for the R58 multi-camera recorder.")
 public final class RootCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. Added by {@link Cli} rather than named in the annotation,
+     * so that a run of one command builds the picocli model of that command only (start-up, see {@link Cli#execute});
+     * each name is its class's {@code @Command(name)}, which CliTest checks.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "dashboard", DashboardCommand.class, "demo", DemoCommand.class, "status", StatusCommand.class,
+            "kmsg", KmsgCommand.class, "config", ConfigCommand.class, "pipeline", PipelineCommand.class,
+            "test", TestCommand.class, "matrix", MatrixCommand.class, "repo", RepoCommand.class,
+            "patch", PatchCommand.class, "rollback", RollbackCommand.class, "service", ServiceCommand.class,
+            "trial", TrialCommand.class, "guard", GuardCommand.class, "checklist", ChecklistCommand.class,
+            "bundle", BundleCommand.class, "engine", EngineCommand.class, "health", HealthCommand.class,
+            "help", HelpCommand.class);
+
+    private static Map<String, Class<?>> subcommands(Object... nameAndClass) {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndClass.length; i += 2) {
+            m.put((String) nameAndClass[i], (Class<?>) nameAndClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Configuration file (default: ./config.yml, then /etc/r58ctl/config.yml).")
@@ -57,6 +76,16 @@ public final class RootCommand implements Runnable {
     CommandSpec spec;
 
     private Config config;
+    private Config alreadyRead;
+    private Path alreadyReadFile;
+    private Path alreadyReadStateDir;
+
+    /** The configuration remote mode read from these options to decide the run is local: used when they match. */
+    void alreadyRead(Config c, Path file, Path dir) {
+        alreadyRead = c;
+        alreadyReadFile = file;
+        alreadyReadStateDir = dir;
+    }
 
     /**
      * The configuration, loaded once; logging goes to its state directory from then on. The first load also looks
@@ -64,7 +93,9 @@ public final class RootCommand implements Runnable {
      */
     public synchronized Config config() {
         if (config == null) {
-            config = new ConfigLoader().file(configFile).stateDir(stateDir).load();
+            config = alreadyRead != null && Objects.equals(alreadyReadFile, configFile)
+                    && Objects.equals(alreadyReadStateDir, stateDir) ? alreadyRead
+                    : new ConfigLoader().file(configFile).stateDir(stateDir).load();
             Logging.toFile(config.stateDir());
             recoverUnfinishedTests(config);
         }

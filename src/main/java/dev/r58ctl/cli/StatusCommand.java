@@ -27,7 +27,11 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        StatusReport r = StatusReport.take(config(), cpuWindow);
+        var config = config();
+        if (json) {
+            Json.prepare(StatusReport.class); // while CPU is measured
+        }
+        StatusReport r = StatusReport.take(config, cpuWindow);
         if (json) {
             printJson(r);
             return 0;

@@ -170,16 +170,22 @@ public final class Engine implements EngineLink {
         return history.all();
     }
 
-    /** The kernel source in use, or why there is none. */
+    /** The kernel source in use, or why there is none; empty before {@link #start()}. */
     @Override
     public String kernelSource() {
         KernelWatch k = kernel;
-        return k != null ? k.source().name() : "unavailable: " + kernelProblem;
+        return k != null ? k.source().name() : kernelProblem == null ? "" : "unavailable: " + kernelProblem;
     }
 
     public List<KernelWatch.Classified> recentKernelLines() {
         KernelWatch k = kernel;
         return k == null ? List.of() : k.recent();
+    }
+
+    /** The camera rows as they stand, without sampling anything (the dashboard's first frame). */
+    @Override
+    public List<CameraView> cameraViews() {
+        return cameras.views(streams);
     }
 
     public List<Camera> cameras() {

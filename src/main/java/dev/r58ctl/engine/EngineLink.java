@@ -26,6 +26,9 @@ public interface EngineLink extends AutoCloseable {
     /** The kernel source in use, or why there is none. */
     String kernelSource();
 
+    /** The camera rows as they stand without reading any source (the first frame); empty when not known yet. */
+    List<CameraView> cameraViews();
+
     void startCamera(String id);
 
     void stopCamera(String id);

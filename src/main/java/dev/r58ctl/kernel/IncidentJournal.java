@@ -45,8 +45,17 @@ public final class IncidentJournal implements AutoCloseable {
         this.maxBytes = maxBytes;
         this.keep = Math.max(1, keep);
         this.channel = open();
-        // build the serializer now: done lazily, it cost the first Oops up to a second on a loaded 2-core machine
-        toLine(new JournalEntry("", "", 0, 0, Severity.CRITICAL, "", "", ""));
+        // build the serializer now: done lazily, it cost the first Oops up to a second on a loaded 2-core machine;
+        // on a thread of its own, so that opening the journal does not hold up the dashboard's first frame
+        Thread warm = new Thread(() -> {
+            try {
+                toLine(new JournalEntry("", "", 0, 0, Severity.CRITICAL, "", "", ""));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("incident journal: cannot prepare its JSON writer: {}", e.toString());
+            }
+        }, "r58ctl-journal-warm");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     private FileChannel open() throws IOException {
@@ -178,14 +187,23 @@ public final class IncidentJournal implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread w;
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+            w = writer;
+        }
+        if (w != null) {
+            try {
+                w.join(); // it writes what it holds and what is queued, then ends; the channel closes after that
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             sync();
         } catch (IOException e) {
             LOG.error("cannot write the incident journal {}: {}", file, e.getMessage());
-        }
-        synchronized (this) {
-            closed = true;
-            notifyAll();
         }
         synchronized (diskLock) {
             try {

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URL;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -27,10 +31,18 @@ import java.util.function.Supplier;
 /**
  * One asynchronous GET whose whole exchange, body included, is bounded by the timeout. Every failure becomes an
  * {@link Answer} with a one-line reason: the returned future never completes exceptionally.
+ *
+ * <p>Plain {@link HttpURLConnection} on the caller's executor, HTTP/1.1, no proxy, redirects followed: the recorder and
+ * MediaMTX speak plain HTTP on the board, and java.net.http's client set up TLS and its selector thread on every
+ * start (measured: 300-550 ms of a status command's start-up and ~600 classes, against 45-110 ms).
  */
 final class HttpGet {
-    static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_REASON = 160;
+
+    /** Jackson is loaded when the first body is read, not when a client is made (start-up). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
 
     /**
      * What came back: a status code and body, or the reason nothing did.
@@ -51,11 +63,11 @@ final class HttpGet {
         }
     }
 
-    private final HttpClient client;
+    private final Executor executor;
     private final Duration timeout;
 
-    HttpGet(HttpClient client, Duration timeout) {
-        this.client = client;
+    HttpGet(Executor executor, Duration timeout) {
+        this.executor = executor;
         this.timeout = timeout;
     }
 
@@ -65,30 +77,115 @@ final class HttpGet {
 
     CompletableFuture<Answer> get(String url) {
         long start = System.nanoTime();
-        HttpRequest request;
+        URL target;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Accept", "application/json").GET().build();
-        } catch (IllegalArgumentException e) {
+            URI uri = URI.create(url);
+            // the messages java.net.http gave for the same mistakes
+            if (uri.getScheme() == null) {
+                throw new IllegalArgumentException("URI with undefined scheme");
+            }
+            if (!uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+                throw new IllegalArgumentException("invalid URI scheme " + uri.getScheme());
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("unsupported URI " + url);
+            }
+            target = uri.toURL();
+        } catch (IllegalArgumentException | MalformedURLException e) {
             return CompletableFuture.completedFuture(failed(start, "bad URL " + url + ": " + oneLine(e.getMessage())));
         }
-        CompletableFuture<HttpResponse<String>> exchange;
+        Exchange exchange = new Exchange(target);
+        CompletableFuture<Answer> answer;
         try {
-            exchange = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            answer = CompletableFuture.supplyAsync(() -> exchange.run(start), executor);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(start, reason(e)));
         }
-        // The request timeout ends when the headers arrive; a body that trickles in must not hold a round open,
-        // so the whole exchange gets the same bound. On a copy, so that the original can be cancelled, which
-        // makes HttpClient drop the connection instead of reading on.
-        return exchange.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((response, error) -> {
+        // Connect and read timeouts bound each step; a body that trickles in must not hold a round open, so the whole
+        // exchange gets the same bound, and a late one is disconnected, which frees its thread.
+        return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((a, error) -> {
             if (error != null) {
-                exchange.cancel(true);
+                exchange.abort();
                 return failed(start, reason(error));
             }
-            long now = System.nanoTime();
-            return new Answer(response.statusCode(), response.body(), (now - start) / 1_000_000, now, null);
+            return a;
         });
+    }
+
+    /** One request on one connection. */
+    private final class Exchange {
+        private final URL url;
+        private volatile HttpURLConnection connection;
+        private volatile boolean aborted;
+
+        Exchange(URL url) {
+            this.url = url;
+        }
+
+        Answer run(long start) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+                connection = c;
+                if (aborted) {
+                    throw new CancellationException();
+                }
+                int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+                c.setConnectTimeout(ms);
+                c.setReadTimeout(ms);
+                c.setInstanceFollowRedirects(true);
+                c.setUseCaches(false);
+                c.setRequestProperty("Accept", "application/json");
+                try {
+                    c.connect();
+                } catch (SocketTimeoutException e) {
+                    throw new ConnectTimeout();
+                }
+                int code = c.getResponseCode();
+                if (code < 0) {
+                    throw new IOException("not an HTTP response");
+                }
+                String body;
+                try (InputStream in = code >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                    body = in == null ? "" : new String(in.readAllBytes(), charset(c.getContentType()));
+                }
+                long now = System.nanoTime();
+                return new Answer(code, body, (now - start) / 1_000_000, now, null);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }
+
+        void abort() {
+            aborted = true;
+            HttpURLConnection c = connection;
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    /** The body's charset from its Content-Type, UTF-8 when none or unknown (as java.net.http's ofString). */
+    static Charset charset(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", "").trim());
+                    } catch (RuntimeException unknown) {
+                        return StandardCharsets.UTF_8;
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** A connect that did not complete within the timeout. */
+    private static final class ConnectTimeout extends IOException {
+        ConnectTimeout() {
+            super("connect timed out", null);
+        }
     }
 
     private static Answer failed(long start, String reason) {
@@ -103,17 +200,16 @@ final class HttpGet {
             e = e.getCause();
         }
         long ms = timeout.toMillis();
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof ConnectTimeout) {
             return "timeout after " + ms + " ms (connecting)";
         }
-        if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+        if (e instanceof SocketTimeoutException || e instanceof TimeoutException) {
             return "timeout after " + ms + " ms";
         }
         if (e instanceof UnknownHostException || e.getCause() instanceof UnknownHostException) {
             return "unknown host" + (e.getMessage() == null ? "" : " " + oneLine(e.getMessage()));
         }
         if (e instanceof ConnectException) {
-            // HttpClient's ConnectException often has no message; the refusal is in its cause
             String m = e.getMessage() != null ? e.getMessage()
                     : e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "";
             return m.isEmpty() || m.toLowerCase().contains("refused") ? "connection refused" : "cannot connect: " + oneLine(m);
@@ -133,7 +229,7 @@ final class HttpGet {
             throw new NotJson("empty body");
         }
         try {
-            return MAPPER.readTree(body);
+            return Mapper.INSTANCE.readTree(body);
         } catch (JsonProcessingException e) {
             throw new NotJson(oneLine(e.getOriginalMessage()));
         }
@@ -142,7 +238,7 @@ final class HttpGet {
     /** A JSON object's fields as a map, JSON nulls kept (the recorder's {@code gstreamer_error: null} means "none"). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> fields(JsonNode object) {
-        return MAPPER.convertValue(object, LinkedHashMap.class);
+        return Mapper.INSTANCE.convertValue(object, LinkedHashMap.class);
     }
 
     /** A text value, or null for a missing or JSON-null node; numbers and booleans as their text. */

@@ -1,7 +1,6 @@
 package dev.r58ctl.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Asks MediaMTX's control API for its paths and derives each path's inbound bitrate from the byte counter of two
@@ -32,8 +32,8 @@ public final class MediamtxClient {
     private record Sample(long bytes, long nanos, String sourceId) {
     }
 
-    public MediamtxClient(HttpClient client, Duration timeout, String apiUrl) {
-        this.http = new HttpGet(client, timeout);
+    public MediamtxClient(Executor executor, Duration timeout, String apiUrl) {
+        this.http = new HttpGet(executor, timeout);
         this.url = apiUrl.replaceAll("/+$", "") + PATHS_LIST;
     }
 

@@ -1,7 +1,6 @@
 package dev.r58ctl.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Asks the recorder service (FastAPI) for its health and its per-camera status. Every call returns at once; its
@@ -22,8 +22,8 @@ public final class RecorderClient {
     private final String healthUrl;
     private final String statusUrl;
 
-    public RecorderClient(HttpClient client, Duration timeout, String healthUrl, String statusUrl) {
-        this.http = new HttpGet(client, timeout);
+    public RecorderClient(Executor executor, Duration timeout, String healthUrl, String statusUrl) {
+        this.http = new HttpGet(executor, timeout);
         this.healthUrl = healthUrl;
         this.statusUrl = statusUrl;
     }

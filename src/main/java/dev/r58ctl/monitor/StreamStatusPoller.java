@@ -1,7 +1,6 @@
 package dev.r58ctl.monitor;
 
 import dev.r58ctl.config.Config;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -15,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * still under way is never started a second time; every round ends within the timeout (plus scheduling) with a
  * result for each source, an unanswered one as {@code reachable=false} with the reason.
  *
- * <p>It has no loop of its own: the caller's once-a-second tick calls {@link #pollNow()}. Its only threads are the
- * two daemon threads given to HttpClient (and HttpClient's own selector), so it never keeps the JVM alive.
+ * <p>It has no loop of its own: the caller's once-a-second tick calls {@link #pollNow()}. Its only threads are three
+ * daemon threads, one a source, made when first needed, so it never keeps the JVM alive.
  */
 public final class StreamStatusPoller implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -44,17 +43,9 @@ public final class StreamStatusPoller implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
-        executor = Executors.newFixedThreadPool(2, daemonThreads());
-        HttpClient client = HttpClient.newBuilder()
-                .executor(executor)
-                .connectTimeout(timeout)
-                // plain HTTP/1.1: no h2c upgrade dance with uvicorn or MediaMTX on every request
-                .version(HttpClient.Version.HTTP_1_1)
-                // FastAPI redirects /status to /status/ when the route is declared with the slash
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        recorder = new RecorderClient(client, timeout, healthUrl, statusUrl);
-        mediamtx = new MediamtxClient(client, timeout, mediamtxApiUrl);
+        executor = Executors.newFixedThreadPool(3, daemonThreads());
+        recorder = new RecorderClient(executor, timeout, healthUrl, statusUrl);
+        mediamtx = new MediamtxClient(executor, timeout, mediamtxApiUrl);
         health = Polled.initial(HealthStatus.unreachable(healthUrl, 0, Polled.NOT_POLLED));
         status = Polled.initial(RecorderStatus.unreachable(statusUrl, 0, Polled.NOT_POLLED));
         paths = Polled.initial(MediamtxStatus.unreachable(mediamtx.url(), 0, Polled.NOT_POLLED));

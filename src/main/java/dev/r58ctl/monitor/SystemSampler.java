@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import oshi.SystemInfo;
-import oshi.hardware.CentralProcessor;
-import oshi.hardware.GlobalMemory;
 
 /**
  * Samples CPU (total and per core, over the interval since the previous sample), load, memory, the CPU of the
@@ -32,8 +29,7 @@ public final class SystemSampler {
     public record Watched(String role, String unit, String name) {
     }
 
-    private final CentralProcessor cpu;
-    private final GlobalMemory memory;
+    private final MachineFigures machine;
     private static final long PAGE = 4096;
     private final Path proc = Path.of("/proc");
     private final ProcessLocator locator;
@@ -48,36 +44,36 @@ public final class SystemSampler {
     private long lastTime;
 
     public SystemSampler(List<Watched> watched, Path thermalDir, Path vpuFile) {
-        SystemInfo si = new SystemInfo();
-        this.cpu = si.getHardware().getProcessor();
-        this.memory = si.getHardware().getMemory();
+        this.machine = MachineFigures.create();
         this.locator = new ProcessLocator();
         this.watched = List.copyOf(watched);
         this.thermalDir = thermalDir;
         this.vpuFile = vpuFile;
-        this.lastTicks = cpu.getSystemCpuLoadTicks();
-        this.lastCoreTicks = cpu.getProcessorCpuLoadTicks();
+        this.lastTicks = machine.systemTicks();
+        this.lastCoreTicks = machine.coreTicks();
         this.lastTime = System.currentTimeMillis();
     }
 
     /** Figures over the interval since the previous call (or since construction). */
     public synchronized SystemSample sample() {
         long now = System.currentTimeMillis();
-        double total = cpu.getSystemCpuLoadBetweenTicks(lastTicks) * 100;
-        double[] cores = cpu.getProcessorCpuLoadBetweenTicks(lastCoreTicks);
+        long[] ticks = machine.systemTicks();
+        long[][] coreTicks = machine.coreTicks();
+        double total = MachineFigures.busy(ticks, lastTicks) * 100;
+        double[] cores = new double[coreTicks.length];
         for (int i = 0; i < cores.length; i++) {
-            cores[i] *= 100;
+            cores[i] = i < lastCoreTicks.length ? MachineFigures.busy(coreTicks[i], lastCoreTicks[i]) * 100 : 0;
         }
         long interval = now - lastTime;
-        lastTicks = cpu.getSystemCpuLoadTicks();
-        lastCoreTicks = cpu.getProcessorCpuLoadTicks();
+        lastTicks = ticks;
+        lastCoreTicks = coreTicks;
         lastTime = now;
         List<ProcessCpu> procs = new ArrayList<>();
         for (Watched w : watched) {
             procs.add(process(w, now));
         }
-        return new SystemSample(now, interval, total, cores, cpu.getSystemLoadAverage(3), memory.getTotal(),
-                memory.getAvailable(), procs, temperatures(), vpu());
+        return new SystemSample(now, interval, total, cores, machine.loadAverage(), machine.memTotal(),
+                machine.memAvailable(), procs, temperatures(), vpu());
     }
 
     private ProcessCpu process(Watched w, long now) {

@@ -121,6 +121,12 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         return PING_MS;
     }
 
+    /** Nothing before the board's first rows arrive: they come with its first events. */
+    @Override
+    public List<dev.r58ctl.engine.CameraView> cameraViews() {
+        return List.of();
+    }
+
     @Override
     public String kernelSource() {
         Wire.Hello h = hello;

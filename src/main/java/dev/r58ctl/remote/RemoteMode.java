@@ -23,8 +23,17 @@ public final class RemoteMode {
 
     /** Runs {@code args} on the board and returns its exit code, or returns null when the command is local. */
     public static Integer run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, c -> { }, args);
+    }
+
+    /**
+     * As {@link #run(PrintWriter, PrintWriter, String...)}; when the command is local and the configuration was read
+     * to decide that, {@code localConfig} gets it, so the local run need not read it a second time.
+     */
+    public static Integer run(PrintWriter out, PrintWriter err, java.util.function.Consumer<Config> localConfig,
+                              String... args) {
         try {
-            return runOrNull(out, err, args);
+            return runOrNull(out, err, localConfig, args);
         } catch (R58Exception e) {
             LoggerFactory.getLogger(RemoteMode.class).warn("{}", e.getMessage());
             err.println("r58ctl: " + e.getMessage());
@@ -33,7 +42,8 @@ public final class RemoteMode {
         }
     }
 
-    private static Integer runOrNull(PrintWriter out, PrintWriter err, String... args) {
+    private static Integer runOrNull(PrintWriter out, PrintWriter err, java.util.function.Consumer<Config> localConfig,
+                                     String... args) {
         RemoteArgs a = RemoteArgs.parse(args);
         Config config;
         String host = a.host();
@@ -48,7 +58,9 @@ public final class RemoteMode {
             }
             host = config.remote().host();
             if (host == null || a.subcommand() == null || a.subcommand().equals("config")) {
-                return local(a);
+                Integer code = local(a);
+                localConfig.accept(config);
+                return code;
             }
         }
         RemoteTarget target;

@@ -6,9 +6,10 @@ import dev.r58ctl.monitor.MediamtxClient;
 import dev.r58ctl.monitor.MediamtxStatus;
 import dev.r58ctl.monitor.PathStatus;
 import dev.r58ctl.pipeline.MediaProbe;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,14 +75,15 @@ final class PushReadBack {
     /** MediaMTX's view of the path, when its API answers; a note (passing) when it does not. */
     static Check mediamtx(Config config, String path) {
         Duration timeout = Duration.ofMillis(config.monitor().httpTimeoutMillis());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .build();
+        ExecutorService executor = Executors.newSingleThreadExecutor();
         MediamtxStatus s;
         try {
-            s = new MediamtxClient(client, timeout, config.mediamtx().apiUrl()).paths()
+            s = new MediamtxClient(executor, timeout, config.mediamtx().apiUrl()).paths()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             return Check.ok("mediamtx", "not checked: " + config.mediamtx().apiUrl() + " did not answer");
+        } finally {
+            executor.shutdownNow();
         }
         if (!s.ok()) {
             return Check.ok("mediamtx", "not checked: " + s.url() + ": " + s.reason());

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunStore {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // files from a newer r58ctl still read
+    /** Jackson is loaded when a run is read or written, not with the store (every command looks for unfinished runs). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // files from a newer r58ctl still read
+    }
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Test output files kept: a 5-minute 1080p soak at 18 Mbit/s is 675 MB on the board's SD card. */
     static final int FILES_KEPT = 4;
@@ -74,7 +77,7 @@ public final class RunStore {
         try {
             Files.createDirectories(runs);
             Path tmp = runs.resolve("." + result.id() + ".tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(result));
+            Files.write(tmp, Mapper.JSON.writeValueAsBytes(result));
             try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 c.force(true);
             }
@@ -85,7 +88,7 @@ public final class RunStore {
     }
 
     public TestResult read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), TestResult.class);
+        return Mapper.JSON.readValue(file.toFile(), TestResult.class);
     }
 
     /** Every run, oldest first; a file that does not read is skipped and logged. */

@@ -63,14 +63,15 @@ public final class Dashboard {
 
     /** Runs until the operator quits; restores the terminal on every way out. */
     public void run() throws IOException {
-        engine.start(); // after subscribing: the kernel lines read first are ours too
         screen.startScreen();
         screen.setCursorPosition(null);
-        Thread input = new Thread(this::readKeys, "r58ctl-keys");
-        input.setDaemon(true);
-        input.start();
         try {
-            drain(); // the first frame shows what start() already reported (the first sample, the camera rows)
+            state.cameras = engine.cameraViews(); // from the configuration: no source is read for them
+            render(); // the first frame at once, before any source is read: figures fill in as they arrive
+            engine.start(); // after subscribing: the kernel lines read first are ours too
+            Thread input = new Thread(this::readKeys, "r58ctl-keys");
+            input.setDaemon(true);
+            input.start();
             long nextTick = System.currentTimeMillis() + interval;
             while (state.mode != DashboardState.Mode.QUIT) {
                 long wait = nextTick - System.currentTimeMillis();

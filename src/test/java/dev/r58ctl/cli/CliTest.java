@@ -123,4 +123,25 @@ class CliTest {
         assertTrue(Files.size(file) > 10_000, file.toString());
         assertTrue(Files.exists(dir.resolve("state/r58ctl.log")), "the log goes to the state directory");
     }
+
+    @Test
+    void aRunOfOneCommandBuildsThatCommandAloneAndPrintsTheSame() {
+        for (var e : RootCommand.SUBCOMMANDS.entrySet()) {
+            assertEquals(e.getKey(), e.getValue().getAnnotation(picocli.CommandLine.Command.class).name());
+        }
+        String cfg = oneCamera().toString();
+        assertEquals("config", Cli.only("--config", cfg, "--state-dir=" + dir, "config", "check", "--json"));
+        assertEquals(null, Cli.only("--help", "status"));
+        assertEquals(null, Cli.only("help", "status"));
+        assertEquals(null, Cli.only("--config", cfg));
+        assertEquals(null, Cli.only("frobnicate"));
+        for (String[] cmd : new String[][] {{"--config", cfg, "config", "check", "--json"}, {"--config", cfg, "status",
+                "--help"}, {"--config", cfg, "pipeline", "show", "cam9"}, {"--config", cfg, "pipeline", "frobnicate"}}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = Cli.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), cmd);
+            CliRun full = CliRun.of(cmd);
+            assertEquals(full.toString(), new CliRun(code, out.toString(), err.toString()).toString(), String.join(" ", cmd));
+        }
+    }
 }

@@ -2,7 +2,7 @@ package dev.r58ctl.packaging;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.r58ctl.cli.RootCommand;
+import dev.r58ctl.cli.Cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ final class Commands {
      */
     static List<CommandSpec> all() {
         List<CommandSpec> out = new ArrayList<>();
-        collect(new CommandLine(new RootCommand()), out);
+        collect(whole(), out);
         return out;
     }
 
@@ -53,7 +53,13 @@ final class Commands {
     }
 
     static CommandSpec root() {
-        return new CommandLine(new RootCommand()).getCommandSpec();
+        return whole().getCommandSpec();
+    }
+
+    /** The root with every subcommand, as help and the man page see it (a run builds only the command it runs). */
+    private static CommandLine whole() {
+        java.io.PrintWriter sink = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        return Cli.commandLine(sink, sink);
     }
 
     static String longName(OptionSpec o) {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 class DebInstallIT {
     static final String CONFIG = "/etc/r58ctl/config.yml";
+    static final String ARCHIVE = "/var/cache/r58ctl/r58ctl.jsa";
     static final List<String> INSTALLED = List.of("/usr/bin/r58ctl", "/usr/share/r58ctl/r58ctl.jar",
             "/usr/share/man/man1/r58ctl.1.gz", "/usr/share/bash-completion/completions/r58ctl",
             "/usr/share/zsh/vendor-completions/_r58ctl", "/lib/systemd/system/r58ctl-guard.service",
@@ -109,6 +110,15 @@ class DebInstallIT {
         if (version != null) {
             DebPackageIT.checkVersion(v.out(), version);
         }
+        // postinst trained the class-data archive; one that does not fit (another jar or JVM, damaged) is ignored quietly
+        Path archive = Path.of(ARCHIVE);
+        assertTrue(Files.size(archive) > 1_000_000, "postinst trained " + ARCHIVE);
+        byte[] trained = Files.readAllBytes(archive);
+        Files.write(archive, new byte[4096]);
+        Proc stale = r58ctl(Map.of(), "--version").ok();
+        assertEquals(v.out(), stale.out(), stale.toString());
+        assertEquals("", stale.err(), "nothing about the archive on the terminal");
+        Files.write(archive, trained);
         Proc opts = r58ctl(Map.of("R58CTL_JAVA_OPTS", "-Xmx200m -XshowSettings:vm"), "--version").ok();
         assertTrue(opts.err().contains("Max. Heap Size: 200.00M"), opts.toString());
 
@@ -159,6 +169,7 @@ class DebInstallIT {
             assertFalse(Files.exists(Path.of(f)), f + " is removed");
         }
         assertEquals(edited, Files.readString(Path.of(CONFIG)), "remove keeps the configuration");
+        assertFalse(Files.exists(archive.getParent()), "remove takes the class-data archive");
         assertTrue(status().startsWith("deinstall ok config-files"), status());
 
         apt("purge", "-y", "r58ctl");
