@@ -1,7 +1,7 @@
 package dev.r58ctl.bundle;
 
 import dev.r58ctl.Logging;
-import dev.r58ctl.cli.Json;
+import dev.r58ctl.Json;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.kernel.KernelLog;

@@ -1,7 +1,7 @@
 package dev.r58ctl.bundle;
 
 import dev.r58ctl.R58Exception;
-import dev.r58ctl.cli.Json;
+import dev.r58ctl.Json;
 import dev.r58ctl.repo.RepoView;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.r58ctl.cli;
 
+import dev.r58ctl.Json;
 import dev.r58ctl.config.Config;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

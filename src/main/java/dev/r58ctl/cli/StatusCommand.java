@@ -1,5 +1,6 @@
 package dev.r58ctl.cli;
 
+import dev.r58ctl.Json;
 import dev.r58ctl.kernel.Incident;
 import dev.r58ctl.monitor.CameraStatus;
 import dev.r58ctl.monitor.PathStatus;

@@ -1,4 +1,4 @@
-package dev.r58ctl.cli;
+package dev.r58ctl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The one JSON writer of the command line: pretty, paths and instants as plain strings, durations ISO-8601. */
+/** The one JSON writer of r58ctl's output (the command line, the evidence bundle): pretty, paths and instants as plain strings, durations ISO-8601. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
