@@ -1,23 +1,25 @@
 package dev.r58ctl.host;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import dev.r58ctl.monitor.HealthStatus;
+import dev.r58ctl.monitor.RecorderClient;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * Asks the recorder's health URL. Healthy means an HTTP 2xx answer within the timeout and, when the body is a
- * JSON object with a {@code status} field, a status of {@code healthy} or {@code ok}; anything else is unhealthy
- * with one line saying why. It never throws for an unhealthy service.
+ * Asks the recorder's health URL and waits for the verdict, for rollback, the checklist, the boot guard and
+ * {@code r58ctl health}. The rule is the dashboard's ({@link RecorderClient#health()}): an HTTP 2xx answer within the
+ * timeout, redirects not followed, and, when the body is a JSON object with a {@code status} field, a status of
+ * {@code healthy} or {@code ok}; anything else is unhealthy with one line saying why. It never throws for an
+ * unhealthy service.
  */
 public final class HealthCheck {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Requests run here: daemon threads, so a check never holds the process open. */
+    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "r58ctl-health");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * One answer.
@@ -30,48 +32,37 @@ public final class HealthCheck {
     public record Result(String url, boolean healthy, int httpStatus, String detail, long elapsedMs) {
     }
 
-    private final URI url;
-    private final Duration timeout;
-    private final HttpClient client;
+    private final String url;
+    private final RecorderClient client;
 
     public HealthCheck(String url, Duration timeout) {
-        this.url = URI.create(url);
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.url = url;
+        this.client = new RecorderClient(REQUESTS, timeout, url, null);
     }
 
     public String url() {
-        return url.toString();
+        return url;
     }
 
     /** One request, answered within the timeout or counted as unhealthy. */
     public Result check() {
-        long t0 = System.nanoTime();
-        try {
-            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            long ms = (System.nanoTime() - t0) / 1_000_000;
-            int code = response.statusCode();
-            if (code < 200 || code > 299) {
-                return new Result(url.toString(), false, code, "HTTP " + code, ms);
-            }
-            String status = jsonStatus(response.body());
-            if (status == null) {
-                return new Result(url.toString(), true, code, "HTTP " + code, ms);
-            }
-            boolean ok = status.equalsIgnoreCase("healthy") || status.equalsIgnoreCase("ok");
-            return new Result(url.toString(), ok, code, "HTTP " + code + ", status \"" + status + "\"", ms);
-        } catch (HttpTimeoutException e) {
-            return failed(t0, "no answer within " + timeout.toMillis() + " ms");
-        } catch (ConnectException e) {
-            return failed(t0, "connection refused (is the service running?)");
-        } catch (IOException e) {
-            return failed(t0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(t0, "interrupted");
+        HealthStatus h = client.health().join();
+        return new Result(url, h.healthy(), h.statusCode() == null ? 0 : h.statusCode(), detail(h), h.latencyMs());
+    }
+
+    /** What the operator reads: the HTTP status and the body's status field, or why nothing answered. */
+    static String detail(HealthStatus h) {
+        if (!h.reachable()) {
+            return "connection refused".equals(h.reason()) ? "connection refused (is the service running?)" : h.reason();
         }
+        StringBuilder b = new StringBuilder("HTTP ").append(h.statusCode());
+        if (h.fields().containsKey("status")) {
+            b.append(", status ").append(h.status() == null ? "null" : "\"" + h.status() + "\"");
+        }
+        if (h.statusCode() / 100 == 3) {
+            b.append(" (a redirect: set recorder.health_url to the URL that answers)");
+        }
+        return b.toString();
     }
 
     /** Asks every {@code interval} until healthy or until {@code within} has passed; the last answer counts. */
@@ -91,24 +82,6 @@ public final class HealthCheck {
                 Thread.currentThread().interrupt();
                 return r;
             }
-        }
-    }
-
-    private Result failed(long t0, String detail) {
-        return new Result(url.toString(), false, 0, detail, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** The {@code status} field of a JSON object body; null when the body is not one or has none. */
-    static String jsonStatus(String body) {
-        String b = body.strip();
-        if (!b.startsWith("{")) {
-            return null;
-        }
-        try {
-            JsonNode status = JSON.readTree(b).get("status");
-            return status == null || status.isNull() ? null : status.asText();
-        } catch (IOException e) {
-            return null;
         }
     }
 }

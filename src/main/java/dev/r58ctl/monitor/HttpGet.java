@@ -65,10 +65,17 @@ final class HttpGet {
 
     private final Executor executor;
     private final Duration timeout;
+    private final boolean followRedirects;
 
     HttpGet(Executor executor, Duration timeout) {
+        this(executor, timeout, true);
+    }
+
+    /** With {@code followRedirects} false a 3xx is the answer (a health URL must answer for itself). */
+    HttpGet(Executor executor, Duration timeout, boolean followRedirects) {
         this.executor = executor;
         this.timeout = timeout;
+        this.followRedirects = followRedirects;
     }
 
     Duration timeout() {
@@ -132,7 +139,7 @@ final class HttpGet {
                 int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
                 c.setConnectTimeout(ms);
                 c.setReadTimeout(ms);
-                c.setInstanceFollowRedirects(true);
+                c.setInstanceFollowRedirects(followRedirects);
                 c.setUseCaches(false);
                 c.setRequestProperty("Accept", "application/json");
                 try {

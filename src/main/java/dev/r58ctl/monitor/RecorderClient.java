@@ -19,11 +19,13 @@ public final class RecorderClient {
     private static final Set<String> HEALTHY = Set.of("healthy", "ok");
 
     private final HttpGet http;
+    private final HttpGet healthHttp;
     private final String healthUrl;
     private final String statusUrl;
 
     public RecorderClient(Executor executor, Duration timeout, String healthUrl, String statusUrl) {
         this.http = new HttpGet(executor, timeout);
+        this.healthHttp = new HttpGet(executor, timeout, false);
         this.healthUrl = healthUrl;
         this.statusUrl = statusUrl;
     }
@@ -36,9 +38,12 @@ public final class RecorderClient {
         return statusUrl;
     }
 
-    /** {@code GET health_url}. */
+    /**
+     * {@code GET health_url}, redirects not followed: the one health rule of r58ctl (dashboard, status, rollback,
+     * checklist and the boot guard all judge the same answer the same way).
+     */
     public CompletableFuture<HealthStatus> health() {
-        return http.get(healthUrl).thenApply(a -> HttpGet.guarded(() -> health(healthUrl, a),
+        return healthHttp.get(healthUrl).thenApply(a -> HttpGet.guarded(() -> health(healthUrl, a),
                 e -> new HealthStatus(healthUrl, true, false, a.statusCode(), a.latencyMs(), null, Map.of(), e)));
     }
 

@@ -2,7 +2,6 @@ package dev.r58ctl.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -34,6 +33,7 @@ class HealthCheckTest {
         answer("/broken-json", 200, "{\"status\": ");
         answer("/error", 500, "{\"status\": \"healthy\"}");
         answer("/redirect", 302, "");
+        answer("/nullstatus", 200, "{\"status\": null}");
         server.createContext("/slow", ex -> {
             sleep(1500);
             reply(ex, 200, "{\"status\": \"healthy\"}");
@@ -101,7 +101,7 @@ class HealthCheckTest {
         HealthCheck.Result r = check("/error", 2000);
         assertFalse(r.healthy());
         assertEquals(500, r.httpStatus());
-        assertEquals("HTTP 500", r.detail());
+        assertEquals("HTTP 500, status \"healthy\"", r.detail(), "the code decides, the body is shown");
         assertFalse(check("/redirect", 2000).healthy(), "redirects are not followed");
         assertFalse(check("/missing", 2000).healthy());
     }
@@ -111,7 +111,7 @@ class HealthCheckTest {
         HealthCheck.Result r = check("/slow", 300);
         assertFalse(r.healthy());
         assertEquals(0, r.httpStatus());
-        assertEquals("no answer within 300 ms", r.detail());
+        assertEquals("timeout after 300 ms", r.detail());
     }
 
     @Test
@@ -136,10 +136,23 @@ class HealthCheckTest {
     }
 
     @Test
-    void statusFieldParsing() {
-        assertEquals("healthy", HealthCheck.jsonStatus("{\"status\":\"healthy\"}"));
-        assertNull(HealthCheck.jsonStatus("[1,2]"));
-        assertNull(HealthCheck.jsonStatus("{\"status\": null}"));
-        assertNull(HealthCheck.jsonStatus("healthy"));
+    void theVerdictIsTheDashboards() throws Exception {
+        // one rule for rollback, checklist, guard and the dashboard: the same answer, the same verdict
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (String path : new String[] {"/plain", "/healthy", "/ok", "/degraded", "/nostatus", "/otherjson",
+                    "/broken-json", "/error", "/redirect", "/nullstatus"}) {
+                String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+                boolean dashboard = new dev.r58ctl.monitor.RecorderClient(pool, Duration.ofSeconds(2), url, null)
+                        .health().get().healthy();
+                assertEquals(dashboard, check(path, 2000).healthy(), path);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        HealthCheck.Result nul = check("/nullstatus", 2000);
+        assertFalse(nul.healthy());
+        assertEquals("HTTP 200, status null", nul.detail());
+        assertTrue(check("/redirect", 2000).detail().startsWith("HTTP 302 (a redirect: set recorder.health_url"));
     }
 }
