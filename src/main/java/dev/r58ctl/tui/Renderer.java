@@ -137,6 +137,8 @@ final class Renderer {
             boolean sel = i == s.selected && s.focus == DashboardState.Focus.CAMERAS;
             if (sel) {
                 theme.selected(g);
+            } else if (s.linkDown) {
+                theme.normal(g); // the board's last word, not a live state
             } else if ("FAILED".equals(c.state())) {
                 theme.bad(g);
             } else if ("RUNNING".equals(c.state()) || "recording".equals(c.state())) {
@@ -145,7 +147,8 @@ final class Renderer {
                 theme.normal(g);
             }
             String line = String.format("%s%-6s %-12s %-10s %-4s %-7s %-9s %5s %6s %5s  %s", sel ? ">" : " ",
-                    c.id(), fit(c.device(), 12), c.encoder(), c.transport(), c.runBy(), fit(c.state(), 9),
+                    c.id(), fit(c.device(), 12), c.encoder(), c.transport(), c.runBy(),
+                    fit(s.linkDown ? c.state() + "?" : c.state(), 9),
                     st == null ? "-" : String.format("%.1f", st.fps()),
                     st == null ? "-" : String.format("%.0f", st.bitrateKbps()),
                     st == null ? "-" : String.format("%.1f", st.cpuPercent()), c.lastError() == null ? "" : c.lastError());

@@ -121,6 +121,7 @@ class RemoteDashboardTest {
             String kept = screenText();
             assertTrue(kept.contains(">cam0") && kept.contains("new high-speed USB device") && kept.contains("CPU "),
                     "the last picture stays: " + kept);
+            assertTrue(kept.matches("(?s).*>cam0 .*r58ctl +RUNNING\\?.*"), "its states marked as the last known: " + kept);
             String j = Files.readString(journal());
             assertTrue(j.contains("new high-speed USB device") && j.contains("# board unreachable since "), j);
 
