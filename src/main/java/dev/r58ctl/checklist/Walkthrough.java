@@ -51,6 +51,11 @@ public final class Walkthrough {
         return Snapshots.of(config, checklist, store.current().orElse(null), Decision.of(config));
     }
 
+    /** The same, with a stability matrix the caller has just built (no second read of every run). */
+    public Snapshot snapshot(dev.r58ctl.stability.MatrixReport matrix) {
+        return Snapshots.of(config, checklist, store.current().orElse(null), Decision.of(config, matrix));
+    }
+
     /**
      * Performs the next step (an action or check) and returns its record. Refused with one line, nothing changed,
      * when another r58ctl holds the lock, when the next step is no longer {@code expected}, when it is manual, or when

@@ -7,6 +7,7 @@ import dev.r58ctl.checklist.StepRecord;
 import dev.r58ctl.checklist.Walkthrough;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.engine.EngineEvent.Message;
+import dev.r58ctl.stability.MatrixReport;
 import dev.r58ctl.stability.StabilityListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ final class ChecklistActions implements AutoCloseable {
 
     private final Config config;
     private final Consumer<EngineEvent> emit;
+    /** Rebuilds the matrix, which then calls {@link #refresh}: a step may have added a run. */
+    private final Runnable refreshMatrix;
     private final ExecutorService steps = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "r58ctl-checklist");
         t.setDaemon(true);
@@ -35,11 +38,13 @@ final class ChecklistActions implements AutoCloseable {
     });
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Walkthrough walk;
-    private long seenModified = -1;
+    private volatile MatrixReport matrix;
+    private volatile long seenModified = -1;
 
-    ChecklistActions(Config config, Consumer<EngineEvent> emit) {
+    ChecklistActions(Config config, Consumer<EngineEvent> emit, Runnable refreshMatrix) {
         this.config = config;
         this.emit = emit;
+        this.refreshMatrix = refreshMatrix;
     }
 
     /** The walk, read once; a bad checklist file is reported as the panel's problem. */
@@ -52,10 +57,17 @@ final class ChecklistActions implements AutoCloseable {
         return w;
     }
 
-    /** Tells the front ends where the walk stands (call on a worker: it reads the matrix). */
-    void refresh() {
+    /** Tells the front ends where the walk stands, with the matrix just built (it decides the branch). */
+    void refresh(MatrixReport report) {
+        matrix = report;
+        seenModified = modified(); // what this snapshot has seen; later changes are another r58ctl's
+        publish();
+    }
+
+    private void publish() {
         try {
-            Snapshot s = walk().snapshot();
+            MatrixReport m = matrix;
+            Snapshot s = m == null ? walk().snapshot() : walk().snapshot(m);
             Snapshot.Step next = s.next();
             String how = next != null && "manual".equals(next.kind()) ? walk().instructions(next.id()) : null;
             emit.accept(new EngineEvent.ChecklistUpdated(s, how, null));
@@ -67,18 +79,18 @@ final class ChecklistActions implements AutoCloseable {
         }
     }
 
-    /** True when the walk's file changed since the last look (another r58ctl moved on): one stat a tick. */
+    /** True when the walk's file changed since the last snapshot (another r58ctl moved on): one stat a tick. */
     boolean changedOnDisk() {
+        return modified() != seenModified;
+    }
+
+    private long modified() {
         Path f = config.stateDir().resolve("checklist/current.json");
-        long m;
         try {
-            m = Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() : 0;
+            return Files.exists(f) ? Files.getLastModifiedTime(f).toMillis() : 0;
         } catch (java.io.IOException e) {
-            m = 0;
+            return 0;
         }
-        boolean changed = m != seenModified;
-        seenModified = m;
-        return changed;
     }
 
     /** Performs the next step, if it is still {@code expected}; progress comes back as Step and TestProgress. */
@@ -116,7 +128,7 @@ final class ChecklistActions implements AutoCloseable {
             } finally {
                 busy.set(false);
                 emit.accept(new EngineEvent.Step("checklist", what, "finished", true));
-                refresh();
+                refreshMatrix.run();
             }
         });
     }
@@ -126,7 +138,7 @@ final class ChecklistActions implements AutoCloseable {
             @Override
             public void started(String id, String title) {
                 emit.accept(new EngineEvent.Step("checklist", id, title, false));
-                refresh();
+                publish(); // now running; the matrix has not changed yet
             }
 
             @Override

@@ -63,7 +63,7 @@ public final class Engine implements EngineLink {
         this.history = new History<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
-        this.checklist = new ChecklistActions(config, this::emit);
+        this.checklist = new ChecklistActions(config, this::emit, this::refreshMatrix);
     }
 
     public Config config() {
@@ -157,7 +157,7 @@ public final class Engine implements EngineLink {
             k.closeIdle(System.currentTimeMillis());
         }
         if (checklist.changedOnDisk()) {
-            worker.submit(checklist::refresh);
+            refreshMatrix(); // another r58ctl moved the checklist on, perhaps with a test run: both are stale
         }
     }
 
@@ -227,9 +227,10 @@ public final class Engine implements EngineLink {
         worker.submit(() -> {
             try {
                 List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
-                emit(new EngineEvent.MatrixUpdated(new dev.r58ctl.stability.StabilityMatrix(config).runs(runs).build(),
-                        RecentTest.newest(runs, RECENT_TESTS)));
-                checklist.refresh(); // the matrix decides the checklist's branch
+                dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
+                        .build();
+                emit(new EngineEvent.MatrixUpdated(report, RecentTest.newest(runs, RECENT_TESTS)));
+                checklist.refresh(report); // the matrix decides the checklist's branch
             } catch (RuntimeException e) {
                 LOG.error("matrix", e);
                 emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));

@@ -269,4 +269,16 @@ class DashboardTest {
         key('n');
         assertTrue(screenText().contains("checklist: complete"), screenText());
     }
+
+    @Test
+    void aStepDoneByAnotherR58ctlShowsOnTheNextTick() throws Exception {
+        Path list = dir.resolve("checklist.yml");
+        Files.writeString(list, "branches: {tests: t, stable: s, unstable: u}\nsteps:\n"
+                + "  - {id: look, title: \"Verify stream in browser\", kind: manual, branch: tests, operation: verify-stream}\n"
+                + "  - {id: again, title: \"Look again\", kind: manual, branch: tests, operation: verify-stream}\n");
+        open(160, 48, new Theme(true), "checklist: {file: \"" + list + "\", target_encoder: x265enc}\n");
+        until(s -> s.contains(" CHECKLIST tests 0/2"));
+        new dev.r58ctl.checklist.Walkthrough(engine.config()).done("look", "seen from the other terminal", "test");
+        until(s -> s.matches("(?s).* DONE +look .*seen from the other terminal.*") && s.contains(" CHECKLIST tests 1/2"));
+    }
 }
