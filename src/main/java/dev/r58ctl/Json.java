@@ -10,9 +10,12 @@ import java.time.Duration;
 
 /** The one JSON writer of r58ctl's output (the command line, the evidence bundle): pretty, paths and instants as plain strings, durations ISO-8601. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(module());
+    /** Made on first use, by {@link #prepare}'s thread where a command asks for it early. */
+    private static final class Pretty {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(module());
+    }
 
     /** Made on first use: most commands print pretty JSON or none. */
     private static final class Compact {
@@ -44,7 +47,7 @@ public final class Json {
     public static void prepare(Class<?> type) {
         Thread t = new Thread(() -> {
             try {
-                MAPPER.writerFor(type);
+                Pretty.MAPPER.writerFor(type);
             } catch (RuntimeException e) {
                 // writing will report it
             }
@@ -55,7 +58,7 @@ public final class Json {
 
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Pretty.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

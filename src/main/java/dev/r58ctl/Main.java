@@ -10,7 +10,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.silence();
+        StartupTrace.mark("main");
+        Logging.quietStart();
+        dev.r58ctl.config.ConfigLoader.prefetchDefaults();
         if (System.getProperty("r58ctl.training") != null) {
             System.exit(Training.run()); // the class-data sharing training run (scripts/r58ctl, the package's postinst)
         }

@@ -24,10 +24,12 @@ public final class Cli {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         java.util.concurrent.atomic.AtomicReference<dev.r58ctl.config.Config> read = new java.util.concurrent.atomic.AtomicReference<>();
         Integer remote = dev.r58ctl.remote.RemoteMode.run(out, err, read::set, args);
+        dev.r58ctl.StartupTrace.mark("configuration read");
         if (remote != null) {
             return remote;
         }
         CommandLine cl = commandLine(out, err, only(args));
+        dev.r58ctl.StartupTrace.mark("command line model built");
         if (read.get() != null) {
             dev.r58ctl.remote.RemoteArgs a = dev.r58ctl.remote.RemoteArgs.parse(args);
             ((RootCommand) cl.getCommand()).alreadyRead(read.get(), a.config(), a.stateDir());

@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
 final class DashboardCommand extends BaseCommand {
     @Override
     public Integer call() {
-        try (Engine engine = new Engine(config())) {
+        dev.r58ctl.StartupTrace.mark("dashboard command");
+        var config = config();
+        dev.r58ctl.StartupTrace.mark("log file open");
+        try (Engine engine = new Engine(config)) {
+            dev.r58ctl.StartupTrace.mark("engine built");
             Terminals.runDashboard(engine, false);
         }
         return 0;

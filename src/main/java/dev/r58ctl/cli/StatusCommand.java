@@ -28,13 +28,17 @@ final class StatusCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        dev.r58ctl.StartupTrace.mark("status command");
         var config = config();
+        dev.r58ctl.StartupTrace.mark("log file open");
         if (json) {
             Json.prepare(StatusReport.class); // while CPU is measured
         }
         StatusReport r = StatusReport.take(config, cpuWindow);
+        dev.r58ctl.StartupTrace.mark("report taken");
         if (json) {
             printJson(r);
+            dev.r58ctl.StartupTrace.mark("json printed");
             return 0;
         }
         PrintWriter o = out();

@@ -289,7 +289,30 @@ public final class ConfigLoader {
 
     /** The shipped example, whose codecs: and encoders: are the defaults a file's entries replace one by one. */
     private static YamlNode builtIn() {
-        return YamlNode.parse(resource("config.yml"), "built-in defaults");
+        java.util.concurrent.CompletableFuture<YamlNode> early = prefetched;
+        return early != null ? early.join() : YamlNode.parse(resource("config.yml"), "built-in defaults");
+    }
+
+    private static volatile java.util.concurrent.CompletableFuture<YamlNode> prefetched;
+
+    /**
+     * Starts parsing the built-in defaults (the jar's config.yml, ~190 lines) on a daemon thread, for the launcher:
+     * the first configuration read then finds them parsed while it read the operator's own file. Once per JVM.
+     */
+    public static synchronized void prefetchDefaults() {
+        if (prefetched == null) {
+            java.util.concurrent.CompletableFuture<YamlNode> f = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(YamlNode.parse(resource("config.yml"), "built-in defaults"));
+                } catch (RuntimeException | Error e) {
+                    f.completeExceptionally(e);
+                }
+            }, "r58ctl-defaults");
+            t.setDaemon(true);
+            t.start();
+            prefetched = f;
+        }
     }
 
     private Map<Platform, Map<Codec, String>> codecs(YamlNode node, Map<Platform, Map<Codec, String>> base) {

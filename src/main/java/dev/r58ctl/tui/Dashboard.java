@@ -67,7 +67,9 @@ public final class Dashboard {
         screen.setCursorPosition(null);
         try {
             state.cameras = engine.cameraViews(); // from the configuration: no source is read for them
+            dev.r58ctl.StartupTrace.mark("screen started");
             render(); // the first frame at once, before any source is read: figures fill in as they arrive
+            dev.r58ctl.StartupTrace.mark("first frame drawn");
             engine.start(); // after subscribing: the kernel lines read first are ours too
             Thread input = new Thread(this::readKeys, "r58ctl-keys");
             input.setDaemon(true);

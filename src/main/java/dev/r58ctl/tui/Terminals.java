@@ -26,6 +26,7 @@ public final class Terminals {
         try {
             Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                     .setForceTextTerminal(true).createTerminal();
+            dev.r58ctl.StartupTrace.mark("terminal open");
             Screen screen = new TerminalScreen(terminal);
             Thread restore = new Thread(() -> {
                 try {
