@@ -1,6 +1,7 @@
 package dev.r58ctl;
 
 import dev.r58ctl.cli.Cli;
+import dev.r58ctl.tui.EarlyScreen;
 import java.io.PrintWriter;
 
 /** Entry point: runs one command and exits with its code (0 success, 1 the checked thing failed, 2 bad input,
@@ -16,9 +17,18 @@ public final class Main {
         if (System.getProperty("r58ctl.training") != null) {
             System.exit(Training.run()); // the class-data sharing training run (scripts/r58ctl, the package's postinst)
         }
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = Cli.execute(out, err, args);
+        if (Cli.opensDashboard(args)) {
+            EarlyScreen.open(args[args.length - 1].equals("demo")); // the layout at once; see EarlyScreen
+            StartupTrace.mark("early frame drawn");
+        }
+        PrintWriter out = new PrintWriter(EarlyScreen.before(System.out), true);
+        PrintWriter err = new PrintWriter(EarlyScreen.before(System.err), true);
+        int code;
+        try {
+            code = Cli.execute(out, err, args);
+        } finally {
+            EarlyScreen.close();
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -32,11 +32,16 @@ import java.util.stream.Stream;
 final class Training {
     /** Lanterna's classes of a real terminal (a tty and stty), which the one here does not load. */
     private static final List<String> TERMINAL_CLASSES = List.of(
-            "com.googlecode.lanterna.terminal.DefaultTerminalFactory",
             "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
             "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal",
             "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal",
-            "dev.r58ctl.tui.Terminals");
+            "dev.r58ctl.tui.Terminals",
+            "dev.r58ctl.tui.QuickTerminal",
+            "dev.r58ctl.tui.EarlyScreen",
+            "dev.r58ctl.tui.EarlyScreen$1",
+            "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal$CtrlCBehaviour",
+            "sun.misc.Signal",
+            "sun.misc.SignalHandler");
 
     private Training() {
     }
@@ -58,6 +63,7 @@ final class Training {
             Cli.execute(sink, sink, "--config", cfg, "status", "--cpu-window", "100");
             Cli.execute(sink, sink, "--config", cfg, "status", "--json", "--cpu-window", "100");
             dashboard(config);
+            spawn(); // Lanterna runs stty on a real terminal: the JDK's process classes, loaded as it loads them
             for (String name : TERMINAL_CLASSES) {
                 try {
                     Class.forName(name, false, Training.class.getClassLoader());
@@ -102,6 +108,20 @@ final class Training {
             quit.setDaemon(true);
             quit.start();
             new Dashboard(engine, screen, false).run();
+        }
+    }
+
+    /** Runs {@code stty --version} (prints its version, changes nothing) as Lanterna runs stty. */
+    private static void spawn() {
+        try {
+            Process p = new ProcessBuilder("stty", "--version").redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+        } catch (IOException e) {
+            // no stty here: those classes are loaded from the JDK at run time
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

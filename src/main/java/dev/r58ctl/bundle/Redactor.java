@@ -9,13 +9,15 @@ import java.util.regex.Pattern;
  * ({@code key=v}, {@code export KEY=v}) and command-line words ({@code --api-key=v}), becomes {@code <redacted>}.
  * A secret key that opens a block (nothing after it, {@code |}, {@code >}, or an unclosed {@code {} or {@code [})
  * has every more-indented line below it redacted too. Lines are never added or removed, so line numbers in an
- * incident report still match the board's file. Redaction goes by name: {@code key-int-max} is hidden as well.
+ * incident report still match the board's file. Encoder settings named after key frames ({@code key-int-max},
+ * {@code keyint}, {@code keyframe-interval}) are evidence, not secrets, and stay.
  */
 public final class Redactor {
     public static final String REDACTED = "<redacted>";
     private static final String NAME = "[A-Za-z0-9_.-]*";
     private static final Pattern SECRET = Pattern.compile(
-            "(?<=^|[\\s{,\\[;&?])([\"']?)(" + NAME + "(?i:password|secret|token|key)" + NAME + ")\\1(\\s*[:=][ \\t]*)");
+            "(?<=^|[\\s{,\\[;&?])([\"']?)(" + NAME + "(?i:password|secret|token|key(?![-_]?(?:int|frame)))" + NAME
+                    + ")\\1(\\s*[:=][ \\t]*)");
     private static final Pattern ANY_KEY = Pattern.compile("^\\s*(?:-\\s+)?([\"']?)" + NAME + "\\1(\\s*:[ \\t]*)");
     private static final Pattern INDENT = Pattern.compile("^[ \\t]*(?:-[ \\t]+)?");
 

@@ -66,6 +66,15 @@ public final class Cli {
         return null;
     }
 
+    /** True when the command line is the dashboard or the demo with nothing after it (the launcher draws at once). */
+    public static boolean opensDashboard(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String last = args[args.length - 1];
+        return (last.equals("dashboard") || last.equals("demo")) && last.equals(only(args));
+    }
+
     private static final java.util.Set<String> ROOT_VALUED =
             java.util.Set.of("--config", "--state-dir", "--host", "--identity", "--known-hosts");
 

@@ -2,16 +2,19 @@ package dev.r58ctl.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.engine.EngineLink;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Opens the dashboard on the process's terminal (text only, UTF-8, no mouse) and restores it on any exit. */
 public final class Terminals {
     private Terminals() {
+    }
+
+    /** Lanterna's terminal on this process's stdin and stdout (it runs stty to put the input in raw mode). */
+    static Terminal create() throws IOException {
+        return new QuickTerminal();
     }
 
     /** True when stdin and stdout are a terminal the dashboard can draw on. */
@@ -24,10 +27,9 @@ public final class Terminals {
             throw R58Exception.badInput("the dashboard needs a terminal (stdin and stdout a tty, TERM set)");
         }
         try {
-            Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                    .setForceTextTerminal(true).createTerminal();
+            Screen early = EarlyScreen.take();
+            Screen screen = early != null ? early : new TerminalScreen(create());
             dev.r58ctl.StartupTrace.mark("terminal open");
-            Screen screen = new TerminalScreen(terminal);
             Thread restore = new Thread(() -> {
                 try {
                     screen.stopScreen();

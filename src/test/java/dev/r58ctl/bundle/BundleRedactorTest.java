@@ -41,6 +41,17 @@ class BundleRedactorTest {
     }
 
     @Test
+    void keyFrameSettingsAreEvidenceNotSecrets() {
+        String yaml = "encoders:\n  x264enc: {tune: film, key-int-max: 60}\n  x265enc:\n    keyint: 30\n"
+                + "    keyframe-interval: 2\n    KEY_INT_MAX: 5\napi-key: abc\nkey: k\nssh_key_file: /root/.ssh/id\n";
+        assertEquals("encoders:\n  x264enc: {tune: film, key-int-max: 60}\n  x265enc:\n    keyint: 30\n"
+                + "    keyframe-interval: 2\n    KEY_INT_MAX: 5\napi-key: <redacted>\nkey: <redacted>\n"
+                + "ssh_key_file: <redacted>\n", Redactor.redact(yaml));
+        assertEquals("x264enc key-int-max=30 --api-key=<redacted>\n",
+                Redactor.redact("x264enc key-int-max=30 --api-key=abc\n"));
+    }
+
+    @Test
     void lineCountAndLineEndingsAreKept() {
         String crlf = "password: a\r\nuser: b\r\n\r\n";
         assertEquals("password: <redacted>\r\nuser: b\r\n\r\n", Redactor.redact(crlf));

@@ -125,6 +125,20 @@ class CliTest {
     }
 
     @Test
+    void theLauncherDrawsEarlyOnlyForTheDashboardOrTheDemoWithNothingAfterIt() {
+        assertTrue(Cli.opensDashboard("dashboard"));
+        assertTrue(Cli.opensDashboard("--config", "c.yml", "--state-dir=/tmp/s", "dashboard"));
+        assertTrue(Cli.opensDashboard("--host", "r58", "dashboard"));
+        assertTrue(Cli.opensDashboard("demo"));
+        assertFalse(Cli.opensDashboard());
+        assertFalse(Cli.opensDashboard("dashboard", "--help"), "help prints text: no screen first");
+        assertFalse(Cli.opensDashboard("demo", "--no-tui"));
+        assertFalse(Cli.opensDashboard("help", "dashboard"));
+        assertFalse(Cli.opensDashboard("--config", "dashboard"), "a file named dashboard is not the command");
+        assertFalse(Cli.opensDashboard("status"));
+    }
+
+    @Test
     void aRunOfOneCommandBuildsThatCommandAloneAndPrintsTheSame() {
         for (var e : RootCommand.SUBCOMMANDS.entrySet()) {
             assertEquals(e.getKey(), e.getValue().getAnnotation(picocli.CommandLine.Command.class).name());
