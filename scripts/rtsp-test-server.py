@@ -22,6 +22,7 @@ import re
 import signal
 import sys
 import threading
+import time
 
 import gi
 
@@ -35,8 +36,12 @@ REPAY = {c: f"rtp{c.lower()}depay ! {c.lower()}parse ! video/x-{c.lower()},align
          for c in ("H264", "H265")}
 
 
+STARTED = time.monotonic()
+
+
 def log(*words):
-    print(*words, flush=True)
+    """One event line; READY stays bare (the tests wait for it), the others get the seconds since the start."""
+    print(*words, *([] if words[0] == "READY" else [f"+{time.monotonic() - STARTED:.3f}s"]), flush=True)
 
 
 class Relay:

@@ -42,18 +42,37 @@ public final class Json {
 
     /**
      * Builds the serializers of {@code type} now, on a daemon thread, so that a command which prints it at its end
-     * finds them ready (status prepares its report while it measures CPU).
+     * finds them ready (status prepares its report while it measures CPU): the type's and, for a record, those of
+     * the records and enums its components hold, at any depth (Jackson would make those at the first write).
      */
     public static void prepare(Class<?> type) {
         Thread t = new Thread(() -> {
             try {
-                Pretty.MAPPER.writerFor(type);
+                for (Class<?> c : reachable(type, new java.util.LinkedHashSet<>())) {
+                    Pretty.MAPPER.writerFor(c);
+                }
             } catch (RuntimeException e) {
                 // writing will report it
             }
         }, "r58ctl-json");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** {@code type}, and the records and enums reachable through its record components and their type arguments. */
+    static java.util.Set<Class<?>> reachable(java.lang.reflect.Type type, java.util.Set<Class<?>> seen) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            for (java.lang.reflect.Type arg : p.getActualTypeArguments()) {
+                reachable(arg, seen);
+            }
+        } else if (type instanceof Class<?> c && (c.isRecord() || c.isEnum()) && seen.add(c) && c.isRecord()) {
+            for (java.lang.reflect.RecordComponent rc : c.getRecordComponents()) {
+                reachable(rc.getGenericType(), seen);
+            }
+        } else if (type instanceof Class<?> c && c.isArray()) {
+            reachable(c.getComponentType(), seen);
+        }
+        return seen;
     }
 
     public static String write(Object value) {

@@ -63,7 +63,7 @@ public final class Logging {
             Files.createDirectories(dir);
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
-            RotatingFileHandler handler = new RotatingFileHandler(file, MAX_BYTES, FILES, new SimpleFormatter());
+            RotatingFileHandler handler = new RotatingFileHandler(file, MAX_BYTES, FILES, SimpleFormatter::new);
             Logger root = Logger.getLogger("");
             for (var h : root.getHandlers()) {
                 root.removeHandler(h);

@@ -18,14 +18,17 @@ final class RotatingFileHandler extends Handler {
     private final Path file;
     private final long limit;
     private final int keep;
+    private final java.util.function.Supplier<Formatter> formatter;
     private OutputStream out;
     private long size;
 
-    RotatingFileHandler(Path file, long limit, int keep, Formatter formatter) throws IOException {
+    /** The formatter is made when the first record comes: JUL's SimpleFormatter costs a start-up ~20 ms. */
+    RotatingFileHandler(Path file, long limit, int keep, java.util.function.Supplier<Formatter> formatter)
+            throws IOException {
         this.file = file;
         this.limit = limit;
         this.keep = keep;
-        setFormatter(formatter);
+        this.formatter = formatter;
         open();
     }
 
@@ -40,6 +43,9 @@ final class RotatingFileHandler extends Handler {
             return;
         }
         try {
+            if (getFormatter() == null) {
+                setFormatter(formatter.get());
+            }
             byte[] line = getFormatter().format(record).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             if (size + line.length > limit && size > 0) {
                 rotate();

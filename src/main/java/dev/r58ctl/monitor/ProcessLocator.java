@@ -46,24 +46,52 @@ public final class ProcessLocator {
 
     /** The lowest PID whose /proc/PID/comm equals {@code name} (15 characters at most, as the kernel keeps it). */
     public int byName(String name) {
-        String wanted = name.length() > 15 ? name.substring(0, 15) : name;
-        int best = -1;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> p.getFileName().toString().matches("\\d+"))) {
+        return byNames(java.util.List.of(name)).getOrDefault(name, -1);
+    }
+
+    /**
+     * {@link #byName} for several names in one pass over /proc (a status or a dashboard tick looks for the recorder
+     * and MediaMTX together): each name to its lowest PID; a name with no process is absent.
+     */
+    public java.util.Map<String, Integer> byNames(java.util.Collection<String> names) {
+        java.util.Map<String, String> byComm = new java.util.HashMap<>();
+        for (String n : names) {
+            byComm.put(n.length() > 15 ? n.substring(0, 15) : n, n);
+        }
+        java.util.Map<String, Integer> found = new java.util.HashMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, ProcessLocator::isPid)) {
             for (Path d : dirs) {
                 try {
-                    if (Files.readString(d.resolve("comm")).trim().equals(wanted)) {
-                        int pid = Integer.parseInt(d.getFileName().toString());
-                        if (best < 0 || pid < best) {
-                            best = pid;
-                        }
+                    String name = byComm.get(Files.readString(d.resolve("comm")).trim());
+                    if (name != null) {
+                        found.merge(name, Integer.parseInt(d.getFileName().toString()), Math::min);
                     }
                 } catch (IOException gone) {
                     // the process ended while we looked
                 }
             }
         } catch (IOException e) {
-            return -1;
+            return java.util.Map.of();
         }
-        return best;
+        return found;
+    }
+
+    private static boolean isPid(Path p) {
+        String s = p.getFileName().toString();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    /** This process's PID, from /proc/self (ProcessHandle's first use costs a start-up several milliseconds). */
+    public int self() {
+        try {
+            return Integer.parseInt(Files.readSymbolicLink(proc.resolve("self")).toString());
+        } catch (IOException | RuntimeException e) {
+            return (int) ProcessHandle.current().pid();
+        }
     }
 }

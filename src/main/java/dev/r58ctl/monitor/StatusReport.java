@@ -33,11 +33,11 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         sampler.sample(); // primes the per-process counters: the second sample has figures for every process
+        long started = System.currentTimeMillis(); // the CPU window: the kernel log is read within it
         KernelLog log = new KernelLog(config);
         CompletableFuture<PreviousBoot.Report> previous = CompletableFuture.supplyAsync(log::previousBoot);
         String source;
         List<Incident> incidents = new ArrayList<>();
-        long started = System.currentTimeMillis();
         try (KernelWatch watch = log.watch(false)) {
             watch.readToEnd();
             source = watch.source().name();

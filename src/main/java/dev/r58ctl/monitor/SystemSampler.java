@@ -68,6 +68,7 @@ public final class SystemSampler {
         lastTicks = ticks;
         lastCoreTicks = coreTicks;
         lastTime = now;
+        lookUp(now);
         List<ProcessCpu> procs = new ArrayList<>();
         for (Watched w : watched) {
             procs.add(process(w, now));
@@ -76,17 +77,36 @@ public final class SystemSampler {
                 machine.memAvailable(), procs, temperatures(), vpu());
     }
 
-    private ProcessCpu process(Watched w, long now) {
-        Integer pid = pids.get(w.role());
-        if (pid == null || pid < 0) {
+    /** Finds the watched processes not found yet (again every 10 s): by unit, by name in one pass over /proc. */
+    private void lookUp(long now) {
+        List<Watched> due = new ArrayList<>();
+        for (Watched w : watched) {
+            Integer pid = pids.get(w.role());
             Long looked = lastLookup.get(w.role());
-            if (looked == null || now - looked >= RELOOK_MILLIS) {
-                pid = w.unit() != null ? locator.mainPid(w.unit()) : w.role().equals("r58ctl")
-                        ? (int) ProcessHandle.current().pid() : locator.byName(w.name());
-                pids.put(w.role(), pid);
-                lastLookup.put(w.role(), now);
+            if ((pid == null || pid < 0) && (looked == null || now - looked >= RELOOK_MILLIS)) {
+                due.add(w);
             }
         }
+        Map<String, Integer> byName = null;
+        for (Watched w : due) {
+            int pid;
+            if (w.unit() != null) {
+                pid = locator.mainPid(w.unit());
+            } else if (w.role().equals("r58ctl")) {
+                pid = locator.self();
+            } else {
+                if (byName == null) {
+                    byName = locator.byNames(due.stream().filter(d -> d.unit() == null).map(Watched::name).toList());
+                }
+                pid = byName.getOrDefault(w.name(), -1);
+            }
+            pids.put(w.role(), pid);
+            lastLookup.put(w.role(), now);
+        }
+    }
+
+    private ProcessCpu process(Watched w, long now) {
+        Integer pid = pids.get(w.role());
         if (pid == null || pid < 0) {
             String why = w.unit() != null ? "not running (no MainPID from systemd for " + w.unit() + ")"
                     : "not running (no process named " + w.name() + ")";

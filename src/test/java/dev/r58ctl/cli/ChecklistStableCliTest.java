@@ -37,7 +37,7 @@ class ChecklistStableCliTest {
         try (RtspTestServer server = RtspTestServer.start(tmp.resolve("rtsp"))) {
             f = new ChecklistFixture(tmp).configure("{rtsp_port: " + server.port() + ", read_url: \""
                     + server.readUrlTemplate() + "\", api_url: \"" + FakeHttp.refusedUrl("") + "\"}",
-                    "  durations: {encode: 2s, soak: 3s, push: 3s, watch: 2s, monitor: 2s}\n");
+                    "  durations: {encode: 2s, soak: 3s, push: 5s, watch: 2s, monitor: 2s}\n");
             for (String id : List.of("test-encode", "verify-output", "kernel-clean", "test-soak", "cpu-report",
                     "test-push")) {
                 CliRun r = f.run("checklist", "next");
