@@ -7,10 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lanterna's {@link UnixTerminal} on this process's stdin and stdout, put in raw mode with two stty processes instead
- * of five: while Lanterna's constructor asks for each setting in turn (no line editing, no echo, Ctrl-C as a key),
- * the words are collected, then one {@code stty -g} keeps the settings to restore and one stty applies them all.
- * Each process costs the start-up ~10 ms here. Restoring on exit is Lanterna's, with the settings kept here.
+ * Lanterna's {@link UnixTerminal} on this process's stdin and stdout, put in raw mode by one process instead of five:
+ * while Lanterna's constructor asks for each setting in turn (no line editing, no echo, Ctrl-C as a key), the words
+ * are collected, then one {@code sh} runs {@code stty -g} (the settings to restore, kept here) and one stty with them
+ * all as arguments (the shell's text is fixed). Each process the JVM starts costs the start-up 10-20 ms here.
+ * Restoring on exit is Lanterna's, with the settings kept here.
  */
 final class QuickTerminal extends UnixTerminal {
     /** False while Lanterna's constructor runs: its settings are collected, not applied one by one. */
@@ -21,10 +22,11 @@ final class QuickTerminal extends UnixTerminal {
     QuickTerminal() throws IOException {
         super(System.in, System.out, StandardCharsets.UTF_8, CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
         synchronized (this) {
-            saved = runSTTYCommand("-g").trim();
-            if (words != null && !words.isEmpty()) {
-                runSTTYCommand(words.toArray(String[]::new));
-            }
+            // one process: sh runs stty twice (the settings to restore, then the new ones, as arguments)
+            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "stty -g && stty \"$@\"", "sh"));
+            command.addAll(words == null || words.isEmpty() ? List.of("-echo") : words);
+            String out = exec(command.toArray(String[]::new)).trim();
+            saved = out.isEmpty() || out.contains(" ") ? null : out; // not a -g line: nothing to restore
             constructed = true;
         }
     }
