@@ -44,14 +44,10 @@ public final class ProcessLocator {
         }
     }
 
-    /** The lowest PID whose /proc/PID/comm equals {@code name} (15 characters at most, as the kernel keeps it). */
-    public int byName(String name) {
-        return byNames(java.util.List.of(name)).getOrDefault(name, -1);
-    }
-
     /**
-     * {@link #byName} for several names in one pass over /proc (a status or a dashboard tick looks for the recorder
-     * and MediaMTX together): each name to its lowest PID; a name with no process is absent.
+     * Each name to the lowest PID whose /proc/PID/comm equals it (15 characters at most, as the kernel keeps it), in
+     * one pass over /proc (a status or a dashboard tick looks for the recorder and MediaMTX together); a name with no
+     * process is absent.
      */
     public java.util.Map<String, Integer> byNames(java.util.Collection<String> names) {
         java.util.Map<String, String> byComm = new java.util.HashMap<>();

@@ -87,22 +87,19 @@ public final class SystemSampler {
                 due.add(w);
             }
         }
-        Map<String, Integer> byName = null;
+        List<String> names = due.stream().filter(SystemSampler::byName).map(Watched::name).toList();
+        Map<String, Integer> byName = names.isEmpty() ? Map.of() : locator.byNames(names);
         for (Watched w : due) {
-            int pid;
-            if (w.unit() != null) {
-                pid = locator.mainPid(w.unit());
-            } else if (w.role().equals("r58ctl")) {
-                pid = locator.self();
-            } else {
-                if (byName == null) {
-                    byName = locator.byNames(due.stream().filter(d -> d.unit() == null).map(Watched::name).toList());
-                }
-                pid = byName.getOrDefault(w.name(), -1);
-            }
+            int pid = w.unit() != null ? locator.mainPid(w.unit())
+                    : byName(w) ? byName.getOrDefault(w.name(), -1) : locator.self();
             pids.put(w.role(), pid);
             lastLookup.put(w.role(), now);
         }
+    }
+
+    /** Found by its command name; r58ctl itself is this process. */
+    private static boolean byName(Watched w) {
+        return w.unit() == null && !w.role().equals("r58ctl");
     }
 
     private ProcessCpu process(Watched w, long now) {

@@ -23,8 +23,9 @@ final class QuickTerminal extends UnixTerminal {
         super(System.in, System.out, StandardCharsets.UTF_8, CtrlCBehaviour.CTRL_C_KILLS_APPLICATION);
         synchronized (this) {
             // one process: sh runs stty twice (the settings to restore, then the new ones, as arguments)
-            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "stty -g && stty \"$@\"", "sh"));
-            command.addAll(words == null || words.isEmpty() ? List.of("-echo") : words);
+            List<String> command = new ArrayList<>(List.of("/bin/sh", "-c",
+                    "stty -g && if [ $# -gt 0 ]; then stty \"$@\"; fi", "sh"));
+            command.addAll(words == null ? List.of() : words);
             String out = exec(command.toArray(String[]::new)).trim();
             saved = out.isEmpty() || out.contains(" ") ? null : out; // not a -g line: nothing to restore
             constructed = true;
@@ -32,10 +33,8 @@ final class QuickTerminal extends UnixTerminal {
     }
 
     @Override
-    protected void saveTerminalSettings() throws IOException {
-        if (constructed) {
-            saved = runSTTYCommand("-g").trim();
-        }
+    protected void saveTerminalSettings() {
+        // the constructor keeps them, in the same process that applies the new settings
     }
 
     @Override
