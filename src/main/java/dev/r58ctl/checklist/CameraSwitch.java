@@ -28,11 +28,15 @@ final class CameraSwitch {
     private CameraSwitch() {
     }
 
-    /** The first two cameras on, the others off. */
+    /**
+     * The first two cameras the recorder's file enables stay on, its other enabled ones go off. A camera the file
+     * already disables (nothing on that input) is left alone, here and when the rest are enabled again.
+     */
     static Evidence first(StepContext ctx) {
-        List<Camera> cams = ctx.config.cameras();
+        List<Camera> cams = ctx.config.cameras().stream().filter(Camera::enabled).toList();
         if (cams.size() < 2) {
-            return Evidence.failed("only " + cams.size() + " camera(s) configured; the seed tests with 2 first");
+            return Evidence.failed("only " + cams.size() + " camera(s) enabled in the recorder's file; the migration "
+                    + "plan tests with 2 first");
         }
         Map<String, Boolean> want = new java.util.LinkedHashMap<>();
         for (int i = 0; i < cams.size(); i++) {
@@ -41,15 +45,31 @@ final class CameraSwitch {
         return set(ctx, want, false);
     }
 
-    /** Cameras 3 and 4 on, then a restart. */
+    /** The cameras the first step turned off (cameras 3 and 4) on again, then a restart. */
     static Evidence rest(StepContext ctx) {
-        List<Camera> cams = ctx.config.cameras();
-        if (cams.size() < 3) {
-            return Evidence.failed("only " + cams.size() + " camera(s) configured: no cameras 3 and 4 to enable");
+        List<String> ids = turnedOff(ctx.evidenceOf(Operation.CAMERAS_FIRST));
+        if (ids == null) { // no record of the first step in this walk: cameras 3 and 4 by position
+            List<Camera> cams = ctx.config.cameras();
+            ids = cams.subList(Math.min(2, cams.size()), Math.min(4, cams.size())).stream().map(Camera::id).toList();
+        }
+        if (ids.isEmpty()) {
+            return Evidence.failed("no cameras 3 and 4 to enable: the first step left none off");
         }
         Map<String, Boolean> want = new java.util.LinkedHashMap<>();
-        cams.subList(2, Math.min(4, cams.size())).forEach(c -> want.put(c.id(), true));
+        ids.forEach(id -> want.put(id, true));
         return set(ctx, want, true);
+    }
+
+    /** The ids the first step's evidence says it disabled ("cam0, cam2 enabled, cam3 disabled in FILE"), or null. */
+    static List<String> turnedOff(StepRecord first) {
+        if (first == null || first.detail() == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile(" enabled(?:, (.+?) disabled)? in ").matcher(first.detail());
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) == null ? List.of() : List.of(m.group(1).split(", "));
     }
 
     private static Evidence set(StepContext ctx, Map<String, Boolean> want, boolean restart) {

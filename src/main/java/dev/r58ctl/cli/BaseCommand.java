@@ -16,6 +16,19 @@ abstract class BaseCommand implements Callable<Integer> {
         return ((RootCommand) spec.root().userObject()).config();
     }
 
+    /**
+     * The configuration for a command that uses the cameras: when the recorder's file gave none (missing, not YAML,
+     * unreadable), says so in one line on stderr first, naming where and where the cameras come from instead.
+     */
+    protected Config cameraConfig() {
+        Config c = config();
+        String warning = c.cameraList().warningLine();
+        if (warning != null) {
+            err().println("r58ctl: warning: " + warning);
+        }
+        return c;
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

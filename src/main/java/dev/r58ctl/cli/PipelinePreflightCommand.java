@@ -26,7 +26,7 @@ final class PipelinePreflightCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Config c = config();
+        Config c = cameraConfig();
         List<Camera> selected = cameras.isEmpty() ? c.cameras() : cameras.stream().map(c::requireCamera).toList();
         List<PreflightCheck> checks = run(c, selected);
         boolean failed = checks.stream().anyMatch(k -> k.status() == PreflightCheck.Status.FAIL);

@@ -38,8 +38,8 @@ final class PipelineRunCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Config c = config();
-        Camera cam = c.requireCamera(camera);
+        Config c = cameraConfig();
+        Camera cam = c.requirePipelineCamera(camera);
         List<PreflightCheck> failures = PipelinePreflightCommand.run(c, List.of(cam)).stream()
                 .filter(k -> k.status() == PreflightCheck.Status.FAIL).toList();
         if (!failures.isEmpty()) {

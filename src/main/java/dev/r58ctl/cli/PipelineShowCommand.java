@@ -23,8 +23,8 @@ final class PipelineShowCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Config c = config();
-        Camera cam = c.requireCamera(camera);
+        Config c = cameraConfig();
+        Camera cam = c.requirePipelineCamera(camera);
         PipelineSpec spec = new PipelinePlanner(c).plan(cam, ZonedDateTime.now());
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();

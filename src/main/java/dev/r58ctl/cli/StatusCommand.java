@@ -3,6 +3,7 @@ package dev.r58ctl.cli;
 import dev.r58ctl.Json;
 import dev.r58ctl.kernel.Incident;
 import dev.r58ctl.monitor.CameraStatus;
+import dev.r58ctl.monitor.ConfiguredCamera;
 import dev.r58ctl.monitor.PathStatus;
 import dev.r58ctl.monitor.Polled;
 import dev.r58ctl.monitor.SourceResult;
@@ -66,6 +67,16 @@ final class StatusCommand extends BaseCommand {
             for (CameraStatus c : r.streams().recorder().result().cameras().values()) {
                 o.printf("  camera    %-6s %s%n", c.id(), c.status());
             }
+        }
+        if (r.recorderFileWarning() != null) {
+            o.println("WARNING     " + r.recorderFileWarning());
+        }
+        for (ConfiguredCamera c : r.cameras()) {
+            String what = !c.usable() ? "UNUSABLE: " + String.join("; ", c.notes()) + ": pipeline commands unavailable"
+                    : (c.enabled() ? "enabled" : "disabled") + (c.recording() == null ? ", does not record"
+                    : ", records to " + c.recording().path() + ": " + c.recording().detail()
+                    + (c.recording().level().equals("ok") ? "" : " [" + c.recording().level().toUpperCase() + "]"));
+            o.printf("configured  %-6s %s%n", c.id(), what);
         }
         o.println("mediamtx    " + describe(r.streams().mediamtx()));
         if (r.streams().mediamtx().result().paths() != null) {

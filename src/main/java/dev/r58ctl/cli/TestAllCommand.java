@@ -25,7 +25,7 @@ final class TestAllCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        StabilityTest template = options.apply(config()).path(path);
+        StabilityTest template = options.apply(cameraConfig()).path(path);
         if (!options.json) {
             template.listener(new TestProgress(out()) {
                 @Override

@@ -20,7 +20,7 @@ abstract class TestKindCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        StabilityTest t = configure(options.apply(config()).test(kind()));
+        StabilityTest t = configure(options.apply(cameraConfig()).test(kind()));
         t.plan(); // bad input exits 2 before anything is printed or run
         t.listener(options.json ? null : new TestProgress(out()));
         TestResult r = OnInterrupt.run(t::cancel, t::awaitDone, t::call);

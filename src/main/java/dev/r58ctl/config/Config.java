@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The effective configuration: r58ctl's own file merged with the recorder's camera list, validated,
- * with every default resolved.
+ * The effective configuration: r58ctl's own file, validated, with every default resolved, and the cameras, which come
+ * from the recorder's own file when {@code recorder.config} names one and are read from it at first use, leniently
+ * ({@link CameraList}).
  *
  * @param file          the configuration file used, or null when built-in defaults were used
  * @param platform      the platform in effect
@@ -23,8 +24,7 @@ import java.util.Optional;
  * @param guard         the panic-safe trial's defaults
  * @param checklist     the guided migration ({@code r58ctl checklist})
  * @param remote        where {@code r58ctl --host} sends commands
- * @param cameras       the cameras, in file order
- * @param camerasFrom   the file the camera list came from
+ * @param cameraList    the cameras, in file order, and how they were read
  * @param notes         things the operator should know about how the configuration was read
  */
 public record Config(
@@ -42,19 +42,48 @@ public record Config(
         GuardSettings guard,
         ChecklistSettings checklist,
         RemoteSettings remote,
-        List<Camera> cameras,
-        Path camerasFrom,
+        @com.fasterxml.jackson.annotation.JsonIgnore CameraList cameraList,
         List<String> notes) {
 
+    /** The cameras, in file order, usable or not ({@link Camera#usable()}). */
+    @com.fasterxml.jackson.annotation.JsonProperty("cameras")
+    public List<Camera> cameras() {
+        return cameraList.cameras();
+    }
+
+    /** The file the camera list came from, or null for the built-in defaults. */
+    @com.fasterxml.jackson.annotation.JsonProperty("camerasFrom")
+    public Path camerasFrom() {
+        return cameraList.from();
+    }
+
+    /** How the recorder's file was read, for {@code config check --json} and the evidence bundle. */
+    @com.fasterxml.jackson.annotation.JsonProperty("recorder_file")
+    public java.util.Map<String, Object> recorderFileJson() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(cameraList.json());
+        m.remove("cameras");
+        return m;
+    }
+
+    /** The recorder's {@code recording:} settings: fragment duration, disk space thresholds. */
+    public RecordingSettings recording() {
+        return cameraList.recording();
+    }
+
     public Optional<Camera> camera(String id) {
-        return cameras.stream().filter(c -> c.id().equals(id)).findFirst();
+        return cameras().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** The camera with that id, or a bad-input error listing the known ids. */
     public Camera requireCamera(String id) {
         return camera(id).orElseThrow(() -> dev.r58ctl.R58Exception.badInput(
                 "no camera \"" + id + "\"; configured: "
-                        + String.join(", ", cameras.stream().map(Camera::id).toList())));
+                        + String.join(", ", cameras().stream().map(Camera::id).toList())));
+    }
+
+    /** The camera with that id for a command that builds its pipeline: refused when it has problems. */
+    public Camera requirePipelineCamera(String id) {
+        return requireCamera(id).requireUsable();
     }
 
     /** The kernel log source setting: auto, kmsg, journalctl, dmesg or file:PATH. */
@@ -65,6 +94,21 @@ public record Config(
     /** Settings of an encoder element, empty when the configuration has none. */
     public Map<String, Object> encoderSettings(String element) {
         return encoders.getOrDefault(element, Map.of());
+    }
+
+    /**
+     * The recorder's {@code recording:} section (January 2026 on), each value its default when absent or unusable.
+     *
+     * @param fragmentMillis   how often a {@code .mov} recording writes a fragment, so a cut file still opens
+     * @param minDiskSpaceGb   below this much free space the recorder refuses to record (null: not set)
+     * @param warningDiskSpaceGb below this much free space the recorder warns (null: not set)
+     * @param container        the container the recorder names ({@code mov}), or null
+     * @param origin           where the section stands ({@code file:line}), or null
+     */
+    public record RecordingSettings(int fragmentMillis, Double minDiskSpaceGb, Double warningDiskSpaceGb,
+                                    String container, String origin) {
+        public static final RecordingSettings DEFAULTS = new RecordingSettings(RecorderFile.DEFAULT_FRAGMENT_MS, null,
+                null, null, null);
     }
 
     /**

@@ -139,59 +139,38 @@ public final class ConfigLoader {
         Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
                 encoders(defaults.get("encoders"), Map.of()));
 
-        CameraReader reader = new CameraReader(platform, codecs);
         Map<String, YamlNode> own = top.containsKey("cameras") ? top.get("cameras").map() : Map.of();
-        Path camerasFrom = file;
-        Map<String, YamlNode> recorderCameras = null;
-        if (recorder.config() != null) {
-            if (Files.isRegularFile(recorder.config())) {
-                YamlNode recorderRoot = YamlNode.parse(recorder.config(), recorder.config().toString());
-                YamlNode cams = recorderRoot.isMap() ? recorderRoot.map().get("cameras") : null;
-                if (cams == null) {
-                    throw recorderRoot.error("the recorder's file has no cameras: section");
-                }
-                recorderCameras = cams.map();
-                camerasFrom = recorder.config();
-            } else {
-                notes.add("recorder.config " + recorder.config() + " not found; cameras come from "
-                        + (file == null ? "the built-in defaults" : file));
-            }
-        }
-
-        List<Camera> cameras = new ArrayList<>();
-        if (recorderCameras != null) {
-            for (Map.Entry<String, YamlNode> e : own.entrySet()) {
-                if (!recorderCameras.containsKey(e.getKey())) {
-                    throw e.getValue().error("not a camera of the recorder's file " + recorder.config()
-                            + " (it has " + String.join(", ", recorderCameras.keySet()) + ")");
-                }
-            }
-            int index = 0;
-            for (Map.Entry<String, YamlNode> e : recorderCameras.entrySet()) {
-                Map<String, YamlNode> keys = new LinkedHashMap<>();
-                e.getValue().map().forEach((k, v) -> {
-                    if (CameraReader.RECORDER_KEYS.contains(k)) {
-                        keys.put(k, v); // the recorder's other keys are its own business
-                    }
-                });
-                YamlNode overlay = own.get(e.getKey());
-                if (overlay != null) {
-                    keys.putAll(overlay.mapOf(CameraReader.ALL_KEYS));
-                }
-                cameras.add(reader.read(e.getValue(), keys, index++));
-            }
-        } else {
+        CameraList cameraList;
+        List<Camera> ownCameras = List.of();
+        if (recorder.config() == null) {
+            // cameras from r58ctl's own file alone: r58ctl's, so strict
+            CameraReader reader = new CameraReader(platform, codecs);
+            List<Camera> cameras = new ArrayList<>();
             int index = 0;
             for (YamlNode cam : own.values()) {
-                cameras.add(reader.read(cam, cam.mapOf(CameraReader.ALL_KEYS), index++));
+                cameras.add(reader.read(cam, cam.mapOf(CameraReader.ALL_KEYS), index++, CameraReader.Mode.STRICT));
             }
-        }
-        if (cameras.isEmpty()) {
-            notes.add("no cameras configured");
+            if (cameras.isEmpty()) {
+                notes.add("no cameras configured");
+            }
+            cameraList = CameraList.of(cameras, file);
+            ownCameras = cameras;
+        } else {
+            // r58ctl's entries are checked now, each alone; how they meet the recorder's file is worked out leniently
+            // at first use, so that a command which needs no camera never reads the recorder's file
+            CameraReader check = new CameraReader(platform, codecs);
+            for (YamlNode cam : own.values()) {
+                check.read(cam, cam.mapOf(CameraReader.ALL_KEYS), 0, CameraReader.Mode.VALUES_ONLY);
+            }
+            Map<String, YamlNode> builtInCameras = file == null ? own : defaults.get("cameras").map();
+            Path recorderFile = recorder.config();
+            Platform p = platform;
+            cameraList = CameraList.lazy(() -> new RecorderCameras(p, codecs, own, file, builtInCameras)
+                    .resolve(recorderFile));
         }
         // a file without evidence of its own starts from the shipped example's (the seed's matrix)
         YamlNode stabilityNode = top.get("stability");
-        Config.StabilitySettings stability = StabilityReader.read(stabilityNode, encoders, cameras);
+        Config.StabilitySettings stability = StabilityReader.read(stabilityNode, encoders, ownCameras);
         if (stabilityNode == null || !stabilityNode.map().containsKey("evidence")) {
             Config.StabilitySettings builtIn = StabilityReader.read(defaults.get("stability"), encoders, List.of());
             stability = new Config.StabilitySettings(stability.width(), stability.height(), stability.framerate(),
@@ -203,7 +182,7 @@ public final class ConfigLoader {
         Config.ChecklistSettings checklist = ChecklistReader.read(top.get("checklist"), this::expand, stateDir,
                 mediamtx, stability);
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, guard, checklist, remote, List.copyOf(cameras), camerasFrom, List.copyOf(notes));
+                encoders, stability, guard, checklist, remote, cameraList, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {

@@ -1,6 +1,5 @@
 package dev.r58ctl.config;
 
-import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +46,7 @@ final class YamlNode {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw R58Exception.badInput(displayName + ": cannot read: " + e.getMessage());
+            throw new ConfigError(new ConfigProblem(displayName, 0, "", "cannot read: " + e.getMessage()));
         }
         return parse(text, displayName);
     }
@@ -70,9 +69,10 @@ final class YamlNode {
             if (at > lines && e.getContextMark().isPresent()) {
                 at = e.getContextMark().get().getLine() + 1; // unclosed at end of file: where it was opened
             }
-            throw R58Exception.badInput(displayName + ":" + at + ": not valid YAML: " + e.getProblem());
+            at = Math.max(1, Math.min(at, lines)); // the end of the file is its last line
+            throw new ConfigError(new ConfigProblem(displayName, at, "", "not valid YAML: " + e.getProblem()));
         } catch (YamlEngineException e) {
-            throw R58Exception.badInput(displayName + ": not valid YAML: " + e.getMessage());
+            throw new ConfigError(new ConfigProblem(displayName, 0, "", "not valid YAML: " + e.getMessage()));
         }
     }
 
@@ -93,8 +93,17 @@ final class YamlNode {
     }
 
     /** A configuration error at this node. */
-    R58Exception error(String message) {
-        return R58Exception.badInput(file + ":" + line + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+    ConfigError error(String message) {
+        return new ConfigError(problem(message));
+    }
+
+    /** The same, as a note that does not stop anything (the recorder's file). */
+    ConfigProblem problem(String message) {
+        return new ConfigProblem(file, line, path, message);
+    }
+
+    String file() {
+        return file;
     }
 
     boolean isNull() {
@@ -141,6 +150,40 @@ final class YamlNode {
     }
 
     private int keyLine;
+
+    /**
+     * The entries of a mapping read leniently, for foreign files: in file order, a repeated key's later value
+     * replacing the earlier (as the recorder's own YAML loader does), keys that are not plain words skipped. Each
+     * repetition is reported to {@code problems}. Not a mapping: empty, and one problem.
+     */
+    Map<String, YamlNode> lenientMap(java.util.function.Consumer<ConfigProblem> problems) {
+        Map<String, YamlNode> out = new LinkedHashMap<>();
+        if (isNull()) {
+            return out;
+        }
+        if (!(node instanceof MappingNode m)) {
+            problems.accept(problem("expected a mapping of keys to values, got " + describe()));
+            return out;
+        }
+        for (NodeTuple t : m.getValue()) {
+            if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                continue;
+            }
+            String key = k.getValue();
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            Node value = t.getValueNode();
+            int line = value instanceof ScalarNode ? lineOf(value) : lineOf(k);
+            YamlNode child = new YamlNode(file, childPath, value, line);
+            child.keyLine = lineOf(k);
+            YamlNode previous = out.remove(key);
+            if (previous != null) {
+                problems.accept(new YamlNode(file, childPath, k, lineOf(k))
+                        .problem("repeated key (first at line " + previous.keyLine + "); the later one is used"));
+            }
+            out.put(key, child);
+        }
+        return out;
+    }
 
     /** A mapping whose keys must all be among {@code allowed}. */
     Map<String, YamlNode> mapOf(Collection<String> allowed) {

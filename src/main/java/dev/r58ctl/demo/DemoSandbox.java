@@ -43,7 +43,7 @@ public final class DemoSandbox {
                 "[    2.153210] mpp_service mpp-srv: probe success",
                 "[    2.301422] rk_hdmirx fdee0000.hdmirx-controller: hdmirx_probe: probe ok", ""));
         Path patches = Files.createDirectories(base.resolve("state/patches")); // what the dashboard's p offers
-        recorderRepo(base.resolve("recorder"), patches.resolve("h265_migration.patch"));
+        recorderRepo(base, patches.resolve("h265_migration.patch"));
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -76,18 +76,22 @@ public final class DemoSandbox {
         }
     }
 
-    /** Three commits: the recorder on x264enc, a tuning change (known-good), and the H.265 migration (unhealthy). */
-    private static void recorderRepo(Path dir, Path patch) throws IOException {
+    /**
+     * Three commits: the recorder on x264enc, a tuning change (known-good), and the H.265 migration (unhealthy). Its
+     * config.yml is in the recorder's January 2026 shape, so the demo shows r58ctl reading the recorder as it is.
+     */
+    private static void recorderRepo(Path base, Path patch) throws IOException {
+        Path dir = base.resolve("recorder");
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             write(dir, "README.md", "# preke-r58-recorder (demo checkout)\n");
             write(dir, ".gitignore", "recordings/\n");
             write(dir, "status.txt", "healthy\n");
-            write(dir, "config.yml", cameras("x264enc", "h264", "rtmp", 5000));
+            write(dir, "config.yml", recorderConfig(base, "h264"));
             write(dir, "src/pipelines.py", pipelines("x264enc tune=zerolatency speed-preset=veryfast", "flvmux"));
             commit(git, "Initial recorder: four cameras on x264enc over RTMP");
             write(dir, "src/pipelines.py", pipelines("x264enc tune=zerolatency speed-preset=superfast", "flvmux"));
             RevCommit good = commit(git, "Use superfast preset: 2 cameras fit at 80% CPU");
-            write(dir, "config.yml", cameras("mpph265enc", "h265", "rtsp", 18000));
+            write(dir, "config.yml", recorderConfig(base, "h265"));
             write(dir, "src/pipelines.py", pipelines("mpph265enc rc-mode=cbr gop=30", "rtspclientsink"));
             write(dir, "status.txt", "degraded\n");
             RevCommit migration = commit(git, "Migrate to H.265 hardware encoding");
@@ -110,13 +114,10 @@ public final class DemoSandbox {
         return git.commit().setMessage(message).setAuthor(WHO).setCommitter(WHO).setSign(false).call();
     }
 
-    private static String cameras(String encoder, String codec, String transport, int kbps) {
-        StringBuilder b = new StringBuilder("cameras:\n");
-        for (int i = 0; i < 4; i++) {
-            b.append("  cam").append(i).append(": {codec: ").append(codec).append(", encoder: ").append(encoder)
-                    .append(", bitrate: ").append(kbps).append(", transport: ").append(transport).append("}\n");
-        }
-        return b.toString();
+    /** The recorder's own file, its cameras on {@code codec} (cam3 stays on H.264 through the migration). */
+    private static String recorderConfig(Path base, String codec) throws IOException {
+        return new String(resource("recorder-config.yml"), StandardCharsets.UTF_8).replace("${DEMO}", base.toString())
+                .replace("${CODEC}", codec);
     }
 
     private static String pipelines(String encoder, String sink) {

@@ -58,7 +58,7 @@ final class Cameras {
         Camera cam;
         CameraRunner runner;
         synchronized (this) {
-            cam = camera(id);
+            cam = camera(id).requireUsable();
             CameraRunner old = runners.get(id);
             if (old != null && old.state() == CameraRunner.State.RUNNING) {
                 return;
@@ -104,14 +104,12 @@ final class Cameras {
     void setEncoder(String id, KnownEncoder encoder) {
         boolean running;
         synchronized (this) {
-            Camera c = camera(id);
+            Camera c = camera(id).requireUsable();
             if (encoder.codec() != c.codec()) {
                 throw R58Exception.badInput(encoder.element() + " encodes " + encoder.codec().key() + " but " + id
                         + " is " + c.codec().key());
             }
-            cameras.put(id, new Camera(c.id(), c.device(), c.width(), c.height(), c.framerate(), c.bitrateKbps(),
-                    c.codec(), encoder.element(), c.transport(), c.source(), c.pixelFormat(), c.outputPath(),
-                    c.mediamtxPath(), c.enabled(), c.rtpPort(), c.origin()));
+            cameras.put(id, c.withEncoder(encoder.element()));
             CameraRunner r = runners.get(id);
             running = r != null && r.state() == CameraRunner.State.RUNNING;
         }
@@ -148,7 +146,12 @@ final class Cameras {
             String runBy = ours ? "r58ctl" : theirs != null && !"idle".equals(theirs.status()) ? "recorder" : "-";
             String state = r != null ? r.state().name() : theirs != null ? theirs.status() : c.enabled() ? "STOPPED" : "disabled";
             String error = s == null ? null : s.lastError();
-            if (!ours && c.source() == dev.r58ctl.config.SourceKind.V4L2 && !Files.exists(Path.of(c.device()))) {
+            if (!c.usable()) {
+                // what the recorder's file says about this camera that r58ctl cannot use: no pipeline of ours
+                state = r != null ? state : theirs != null ? theirs.status() : "unusable";
+                error = c.problems().get(0).note() + ": pipeline commands unavailable";
+            } else if (!ours && c.source() == dev.r58ctl.config.SourceKind.V4L2 && c.device() != null
+                    && !Files.exists(Path.of(c.device()))) {
                 state = "no device"; // the HDMI input is absent or its driver is not loaded
             } else if (error != null && NO_SIGNAL.matcher(error).find()) {
                 state = "no signal"; // normal for an input with nothing plugged in; not a crash

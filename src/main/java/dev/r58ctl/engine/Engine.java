@@ -122,6 +122,10 @@ public final class Engine implements EngineLink {
             kernelProblem = e.getMessage();
             emit(new Message(Message.Level.WARNING, "kernel log: " + e.getMessage()));
         }
+        String recorderFile = config.cameraList().warningLine();
+        if (recorderFile != null) {
+            emit(new Message(Message.Level.WARNING, recorderFile));
+        }
         dev.r58ctl.guard.GuardNotice.thisBoot(config).ifPresent(g -> {
             emit(new EngineEvent.GuardActed(g, dev.r58ctl.guard.GuardNotice.line(g)));
             emit(new Message(g.ok() ? Message.Level.WARNING : Message.Level.ERROR, dev.r58ctl.guard.GuardNotice.line(g)));

@@ -22,13 +22,19 @@ import java.util.concurrent.TimeUnit;
  * @param kernelSource  the kernel log source read, or why none could be
  * @param incidents     kernel incidents of this boot
  * @param previousBoot  what the previous boot left
+ * @param recorderFileWarning why the recorder's file gave no cameras (missing, not YAML...), or null
+ * @param cameras       the configured cameras: enabled, usable, notes, free space where they record
  */
 public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample system, StreamSnapshot streams, String kernelSource, List<Incident> incidents,
-                           PreviousBoot.Report previousBoot) {
+                           PreviousBoot.Report previousBoot,
+                           @com.fasterxml.jackson.annotation.JsonProperty("recorder_file_warning") String recorderFileWarning,
+                           List<ConfiguredCamera> cameras) {
 
     /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
     public static StatusReport take(Config config, long cpuWindowMillis) {
         StreamStatusPoller poller = new StreamStatusPoller(config);
+        // the cameras as configured, read from the recorder's file meanwhile: its state never stops the snapshot
+        CompletableFuture<List<ConfiguredCamera>> cameras = CompletableFuture.supplyAsync(() -> ConfiguredCamera.of(config));
         CompletableFuture<StreamSnapshot> streams = poller.pollNow();
         SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
@@ -62,7 +68,9 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         } finally {
             poller.close();
         }
-        return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source, incidents, previous.join());
+        return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source,
+                incidents, previous.join(), config.cameraList().warningLine(),
+                cameras.exceptionally(e -> List.of()).join());
     }
 
     /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */

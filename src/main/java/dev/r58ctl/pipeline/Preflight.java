@@ -20,10 +20,6 @@ import java.util.function.Predicate;
  * The RTSP push test on the board could not run because rtspclientsink was missing; this says so up front.
  */
 public final class Preflight {
-    /** Below this much free space a recording directory is a warning. */
-    public static final long LOW_SPACE_BYTES = 1L << 30;
-    /** Below this much it is a failure: a recording would stop within minutes at 18 Mbit/s. */
-    public static final long MIN_SPACE_BYTES = 256L << 20;
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
 
@@ -44,6 +40,13 @@ public final class Preflight {
         String id = cam.id();
         if (!cam.enabled()) {
             out.add(PreflightCheck.warn(id, "enabled", "disabled in the configuration"));
+        }
+        if (!cam.usable()) {
+            // the recorder's file says something about this camera that r58ctl cannot build a pipeline from
+            for (dev.r58ctl.config.ConfigProblem p : cam.problems()) {
+                out.add(PreflightCheck.fail(id, "configuration", p.text()));
+            }
+            return out;
         }
         PipelineSpec spec = new PipelinePlanner(config).plan(cam, now);
 
@@ -86,7 +89,7 @@ public final class Preflight {
 
         for (Output o : spec.outputs()) {
             if (o.kind() == Output.Kind.FILE) {
-                out.addAll(recording(id, Path.of(o.target())));
+                out.addAll(recording(id, Path.of(o.target()), config.recording()));
             }
         }
         return out;
@@ -110,7 +113,7 @@ public final class Preflight {
         return PreflightCheck.ok(id, "device", device + " present and readable");
     }
 
-    private static List<PreflightCheck> recording(String id, Path file) {
+    private static List<PreflightCheck> recording(String id, Path file, Config.RecordingSettings limits) {
         List<PreflightCheck> out = new ArrayList<>();
         if (Files.exists(file)) {
             out.add(PreflightCheck.fail(id, "recording", file + " already exists; r58ctl never overwrites a recording"));
@@ -128,16 +131,19 @@ public final class Preflight {
         try {
             long free = Files.getFileStore(existing).getUsableSpace();
             String freeText = (free >> 20) + " MiB free";
-            if (free < MIN_SPACE_BYTES) {
-                out.add(PreflightCheck.fail(id, "recording", dir + ": only " + freeText));
-            } else if (free < LOW_SPACE_BYTES) {
-                out.add(PreflightCheck.warn(id, "recording", dir + ": only " + freeText));
+            dev.r58ctl.monitor.DiskLimits d = dev.r58ctl.monitor.DiskLimits.of(limits);
+            if (free < d.minBytes()) {
+                out.add(PreflightCheck.fail(id, "recording", dir + ": only " + freeText + ", below " + d.minText()));
+            } else if (free < d.warningBytes()) {
+                out.add(PreflightCheck.warn(id, "recording", dir + ": only " + freeText + ", below "
+                        + d.warningText()));
             } else {
                 out.add(PreflightCheck.ok(id, "recording", dir + (existing.equals(dir) ? "" : " (will be created)")
                         + " writable, " + freeText));
             }
-        } catch (IOException e) {
-            out.add(PreflightCheck.fail(id, "recording", dir + ": cannot read free space: " + e.getMessage()));
+        } catch (IOException | RuntimeException e) {
+            // a mount that cannot be resolved (a chroot, a container) says nothing about the disk: a warning only
+            out.add(PreflightCheck.warn(id, "recording", dir + ": cannot read free space: " + e.getMessage()));
         }
         if (file.toString().toLowerCase().endsWith(".mp4")) {
             out.add(PreflightCheck.warn(id, "container", "MP4 is unreadable if the pipeline dies before EOS "

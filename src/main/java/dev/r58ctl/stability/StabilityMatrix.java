@@ -46,7 +46,13 @@ public final class StabilityMatrix {
         }
         List<MatrixRow> rows = new ArrayList<>();
         byKey.forEach((key, list) -> rows.add(row(key, known.get(key), list)));
-        return new MatrixReport(config.stability().cpuCeiling(), config.cameras().size(), List.copyOf(rows));
+        Map<String, String> configured = new LinkedHashMap<>();
+        for (dev.r58ctl.config.KnownEncoder k : dev.r58ctl.config.KnownEncoder.values()) {
+            configured.put(k.element(), dev.r58ctl.config.EncoderSettings.key(k.element(),
+                    config.encoderSettings(k.element())));
+        }
+        return new MatrixReport(config.stability().cpuCeiling(), config.cameras().size(), List.copyOf(rows),
+                configured);
     }
 
     private MatrixRow row(String key, Config.Evidence e, List<TestResult> runs) {

@@ -43,21 +43,23 @@ final class TestSetup {
 
     static Prepared prepare(Config config, Options o, RunStore store, String id) {
         Config.StabilitySettings s = config.stability();
-        Camera source = o.camera() == null ? null : config.requireCamera(o.camera());
+        Camera source = o.camera() == null ? null : config.requirePipelineCamera(o.camera());
+        // a camera r58ctl cannot use (a problem in the recorder's file) lends no default
+        List<Camera> usable = config.cameras().stream().filter(Camera::usable).toList();
         KnownEncoder known;
         if (o.encoder() != null) {
             known = KnownEncoder.of(o.encoder()).orElseThrow(() -> R58Exception.badInput(
                     "unknown encoder \"" + o.encoder() + "\"; expected one of " + KnownEncoder.names()));
         } else if (source != null) {
             known = KnownEncoder.of(source.encoder()).orElseThrow();
-        } else if (!config.cameras().isEmpty()) {
-            known = KnownEncoder.of(config.cameras().get(0).encoder()).orElseThrow();
+        } else if (!usable.isEmpty()) {
+            known = KnownEncoder.of(usable.get(0).encoder()).orElseThrow();
         } else {
             throw R58Exception.badInput("no cameras configured: give --encoder");
         }
         if (source == null) { // the bitrate of a camera that uses this encoder, else of the first camera
-            source = config.cameras().stream().filter(c -> c.encoder().equals(known.element())).findFirst()
-                    .orElse(config.cameras().isEmpty() ? null : config.cameras().get(0));
+            source = usable.stream().filter(c -> c.encoder().equals(known.element())).findFirst()
+                    .orElse(usable.isEmpty() ? null : usable.get(0));
         }
         int bitrate;
         if (o.bitrateKbps() != null) {
@@ -92,6 +94,9 @@ final class TestSetup {
             default -> {
                 path = pushPath(config, o.path() != null ? o.path() : s.pushPath());
                 readUrl = config.mediamtx().readUrlFor(path);
+                if (s.pushTransport() == Transport.RTP) {
+                    rtpPort(config, s.pushRtpPort());
+                }
                 outputs = List.of(s.pushTransport() == Transport.RTP
                         ? Output.rtp(config.mediamtx().host(), s.pushRtpPort())
                         : Output.rtsp(config.mediamtx().rtspUrl(path)));
@@ -109,6 +114,16 @@ final class TestSetup {
                 o.bitrateKbps() != null ? null : source.id(), bitrate, width, height, fps, duration.toMillis(),
                 spec.description(), outputs.get(0).target(), readUrl, path);
         return new Prepared(plan, spec);
+    }
+
+    /** RTP pushed to a camera's port would mix into its live stream at MediaMTX. */
+    static void rtpPort(Config config, int port) {
+        for (Camera c : config.cameras()) {
+            if (c.transport() == Transport.RTP && c.rtpPort() == port) {
+                throw R58Exception.badInput("stability.push_rtp_port " + port + " is camera " + c.id()
+                        + "'s RTP port; the push test must publish elsewhere");
+            }
+        }
     }
 
     /** A push must never land on a path a camera streams to: it would replace the live picture. */

@@ -129,7 +129,7 @@ final class DashboardState {
         if (matrix == null) {
             return null;
         }
-        return matrix.rows().stream().filter(r -> r.encoder().equals(encoder)).findFirst().orElse(null);
+        return matrix.rowFor(encoder);
     }
 
     String matrixStatus(String encoder) {

@@ -201,7 +201,8 @@ final class Renderer {
         if (s.matrix == null) {
             return "reading...";
         }
-        return s.matrix.rows().stream().map(r -> r.encoder() + " " + r.status()
+        // an encoder with settings nobody recorded (the Oops's) is marked, beside the same encoder with known ones
+        return s.matrix.rows().stream().map(r -> r.encoder() + (r.settings() == null ? "(?)" : "") + " " + r.status()
                 + (r.capacity() == null ? "" : " (" + r.capacity().fits() + "/" + r.capacity().cameras() + " fit)"))
                 .collect(Collectors.joining(" | "));
     }

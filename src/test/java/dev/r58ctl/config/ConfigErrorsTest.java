@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigErrorsTest {
     private static final String ENCODERS = "x264enc, x265enc, mpph264enc, mpph265enc";
-    private static final String CAMERA_KEYS = "device, resolution, bitrate, codec, output_path, mediamtx_enabled, "
+    private static final String CAMERA_KEYS = "device, resolution, bitrate, recording_bitrate, codec, output_path, mediamtx_enabled, "
             + "mediamtx_path, enabled, framerate, encoder, transport, source, format, rtp_port";
 
     @TempDir
@@ -613,8 +613,8 @@ class ConfigErrorsTest {
                 cameras:
                   cam0:
                     output_path: /mnt/sdcard/recordings/cam0/recording_%Y%m%d_%H%M%S.avi
-                """, "4: cameras.cam0.output_path: expected a file ending in .mkv (Matroska) or .mp4, "
-                + "got \"/mnt/sdcard/recordings/cam0/recording_%Y%m%d_%H%M%S.avi\"");
+                """, "4: cameras.cam0.output_path: container .avi is not one r58ctl can record "
+                + "(.mkv Matroska, .mp4, .mov QuickTime)");
     }
 
     @Test

@@ -156,11 +156,11 @@ class ConfigSettingsTest {
         Config c = loadOnR58("""
                 recorder: {config: null}
                 cameras:
-                  cam0: {device: /dev/video0, encoder: mpph264enc}
+                  cam0: {device: /dev/video0, encoder: x264enc}
                   cam1: {device: /dev/video11}
                 """);
-        assertEquals("mpph264enc", c.requireCamera("cam0").encoder());
-        assertEquals("x264enc", c.requireCamera("cam1").encoder());
+        assertEquals("x264enc", c.requireCamera("cam0").encoder());
+        assertEquals("mpph264enc", c.requireCamera("cam1").encoder(), "the recorder's H.264 encoder since January 2026");
     }
 
     @Test

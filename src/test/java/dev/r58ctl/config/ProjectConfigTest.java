@@ -75,7 +75,7 @@ class ProjectConfigTest {
     }
 
     @Test
-    void cam0OnR58IsAnRkcifBridgeOnX264OverRtmp() {
+    void cam0OnR58IsAnRkcifBridgeOnMpph264encOverRtmp() {
         Camera cam0 = loadR58().requireCamera("cam0");
         assertEquals("cam0", cam0.id());
         assertEquals("/dev/video0", cam0.device());
@@ -85,7 +85,7 @@ class ProjectConfigTest {
         assertEquals(30, cam0.framerate());
         assertEquals(8000, cam0.bitrateKbps());
         assertEquals(Codec.H264, cam0.codec());
-        assertEquals("x264enc", cam0.encoder());
+        assertEquals("mpph264enc", cam0.encoder(), "the recorder's H.264 encoder since January 2026");
         assertEquals(Transport.RTMP, cam0.transport());
         assertEquals(SourceKind.V4L2, cam0.source());
         assertEquals("NV12", cam0.pixelFormat());
@@ -102,7 +102,7 @@ class ProjectConfigTest {
         for (String id : List.of("cam2", "cam3")) {
             Camera cam = c.requireCamera(id);
             assertEquals("NV12", cam.pixelFormat(), id);
-            assertEquals("x264enc", cam.encoder(), id);
+            assertEquals("mpph264enc", cam.encoder(), id);
             assertEquals(Transport.RTMP, cam.transport(), id);
             assertEquals(id, cam.mediamtxPath(), id);
         }
@@ -127,7 +127,7 @@ class ProjectConfigTest {
     @Test
     void codecTableHasTheDocumentedDefaults() {
         Config c = loadR58();
-        assertEquals(Map.of(Codec.H264, "x264enc", Codec.H265, "mpph265enc"), c.codecs().get(Platform.R58));
+        assertEquals(Map.of(Codec.H264, "mpph264enc", Codec.H265, "mpph265enc"), c.codecs().get(Platform.R58));
         assertEquals(Map.of(Codec.H264, "x264enc", Codec.H265, "x265enc"), c.codecs().get(Platform.GENERIC));
     }
 
@@ -177,8 +177,9 @@ class ProjectConfigTest {
     @Test
     void noteSaysTheRecorderFileIsMissing() {
         Config c = loadR58();
-        assertEquals(List.of("recorder.config /opt/preke-r58-recorder/config.yml not found; cameras come from config.yml"),
-                c.notes());
+        assertEquals(List.of(), c.notes());
+        assertEquals("the recorder's file /opt/preke-r58-recorder/config.yml: not found; cameras come from config.yml",
+                c.cameraList().warningLine());
     }
 
     @Test

@@ -12,8 +12,10 @@ import static dev.r58ctl.config.ConfigFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.r58ctl.R58Exception;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +77,7 @@ class RecorderConfigTest {
         Config c = load(ownFile(""));
         Camera cam0 = c.requireCamera("cam0");
         assertEquals(Transport.RTMP, cam0.transport());
-        assertEquals("x264enc", cam0.encoder());
+        assertEquals("mpph264enc", cam0.encoder());
         assertEquals("NV12", cam0.pixelFormat());
         assertTrue(cam0.enabled());
         Camera cam1 = c.requireCamera("cam1");
@@ -147,29 +149,44 @@ class RecorderConfigTest {
         assertEquals(6000, c.requireCamera("cam3").rtpPort());
         assertEquals(Transport.RTP, c.requireCamera("cam3").transport());
         assertEquals("YUY2", c.requireCamera("cam0").pixelFormat());
-        assertEquals(8000, c.requireCamera("cam0").bitrateKbps(), "an overlay may override a recorder key");
+        assertEquals(5000, c.requireCamera("cam0").bitrateKbps(),
+                "the recorder's file is authoritative for its own keys; r58ctl's are for when it cannot be read");
         assertEquals(List.of("cam0", "cam1", "cam2", "cam3"), c.cameras().stream().map(Camera::id).toList());
     }
 
     @Test
-    void overlayForUnknownCameraNamesTheRecordersFile() {
+    void overlayForACameraTheRecorderNoLongerHasIsANote() {
+        // the recorder's file moves on (a camera removed): r58ctl's entry for it is ignored with a note
         Path own = ownFile("  cam9: {framerate: 25}\n");
-        assertFailure(own + ":4: cameras.cam9: not a camera of the recorder's file " + recorderFile
-                + " (it has cam0, cam1, cam2, cam3)", loader(own, r58Compatible(tmp), home));
+        Config c = load(own);
+        assertEquals(List.of("cam0", "cam1", "cam2", "cam3"), c.cameras().stream().map(Camera::id).toList());
+        assertEquals(List.of(own + ":4: cameras.cam9: not a camera of the recorder's file (it has cam0, cam1, cam2, "
+                + "cam3); ignored"), c.cameraList().notes().stream().map(ConfigProblem::text).toList());
+        assertTrue(c.cameras().stream().allMatch(Camera::usable));
     }
 
     @Test
     void overlayForUnknownCameraInBlockStyleNamesTheIdLine() {
         Path own = ownFile("  cam9:\n    framerate: 25\n");
-        assertFailure(own + ":4: cameras.cam9: not a camera of the recorder's file " + recorderFile
-                + " (it has cam0, cam1, cam2, cam3)", loader(own, r58Compatible(tmp), home));
+        Config c = load(own);
+        assertEquals(own + ":4: cameras.cam9: not a camera of the recorder's file (it has cam0, cam1, cam2, cam3); "
+                + "ignored", c.cameraList().notes().get(0).text());
     }
 
     @Test
-    void errorInOverlayNamesR58ctlsFile() {
+    void overlayThatNoLongerFitsTheRecordersCodecCostsThatCameraOnly() {
+        // cam1 became H.265 in the recorder's file while r58ctl's entry still says rtmp: a note on cam1, not a refusal
         Path own = ownFile("  cam0: {framerate: 25}\n  cam1:\n    transport: rtmp\n");
-        assertFailure(own + ":6: cameras.cam1.transport: H.265 cannot go over rtmp: FLV carries H.264 only; "
-                + "use transport: rtsp or rtp", loader(own, r58Compatible(tmp), home));
+        Config c = load(own);
+        Camera cam1 = c.requireCamera("cam1");
+        assertFalse(cam1.usable());
+        assertEquals(List.of(own + ":6: cameras.cam1.transport: H.265 cannot go over rtmp: FLV carries H.264 only; "
+                + "use transport: rtsp or rtp"), cam1.problems().stream().map(ConfigProblem::text).toList());
+        assertEquals(25, c.requirePipelineCamera("cam0").framerate());
+        R58Exception e = assertThrows(R58Exception.class, () -> c.requirePipelineCamera("cam1"));
+        assertEquals(own + ":6: cameras.cam1.transport: H.265 cannot go over rtmp: FLV carries H.264 only; "
+                + "use transport: rtsp or rtp: pipeline commands unavailable for cam1", e.getMessage());
+        assertEquals(R58Exception.BAD_INPUT, e.exitCode());
     }
 
     @Test
@@ -194,42 +211,57 @@ class RecorderConfigTest {
         Files.writeString(recorderFile, text);
         int line = lineOf(text, "    bitrate: fast");
         assertEquals(37, line);
-        Path own = ownFile("");
-        assertFailure(recorderFile + ":37: cameras.cam1.bitrate: expected kbit/s as a whole number, got \"fast\"",
-                loader(own, r58Compatible(tmp), home));
+        Config c = load(ownFile(""));
+        Camera cam1 = c.requireCamera("cam1");
+        assertEquals(List.of(recorderFile + ":37: cameras.cam1.bitrate: expected kbit/s as a whole number, got \"fast\""),
+                cam1.problems().stream().map(ConfigProblem::text).toList());
+        assertEquals(List.of("cam1: expected kbit/s as a whole number, got \"fast\" (config.yml:37): pipeline commands "
+                + "unavailable for cam1"), c.cameraList().cameraNotes());
+        assertEquals(List.of(true, false, true, true), c.cameras().stream().map(Camera::usable).toList());
+        assertEquals("/dev/video60", cam1.device(), "the rest of cam1 is still read, for the dashboard's row");
     }
 
     @Test
     void badDeviceInRecordersFileNamesThatFile() throws Exception {
         String text = replaceLine(recorderConfig(), "    device: /dev/video11", "    device: video11");
         Files.writeString(recorderFile, text);
-        assertFailure(recorderFile + ":" + lineOf(text, "    device: video11")
-                        + ": cameras.cam2.device: expected a device path such as /dev/video0, got \"video11\"",
-                loader(ownFile(""), r58Compatible(tmp), home));
+        Config c = load(ownFile(""));
+        assertEquals(List.of(recorderFile + ":" + lineOf(text, "    device: video11")
+                        + ": cameras.cam2.device: expected a device path such as /dev/video0, got \"video11\""),
+                c.requireCamera("cam2").problems().stream().map(ConfigProblem::text).toList());
+        assertTrue(c.requireCamera("cam0").usable());
     }
 
     @Test
     void duplicateCameraInRecordersFile() throws Exception {
         String text = replaceLine(recorderConfig(), "  cam2:", "  cam1:");
         Files.writeString(recorderFile, text);
-        assertFailure(recorderFile + ":43: cameras.cam1: duplicate key (first at line 33)",
-                loader(ownFile(""), r58Compatible(tmp), home));
+        Config c = load(ownFile(""));
+        assertEquals(List.of("cam0", "cam1", "cam3"), c.cameras().stream().map(Camera::id).toList());
+        Camera cam1 = c.requireCamera("cam1");
+        assertEquals("/dev/video11", cam1.device(), "the later entry is used, as the recorder's YAML loader does");
+        assertEquals(List.of(recorderFile + ":43: cameras.cam1: repeated key (first at line 33); the later one is used"),
+                cam1.problems().stream().map(ConfigProblem::text).toList());
     }
 
     @Test
     void invalidYamlInRecordersFileNamesThatFile() throws Exception {
         String text = replaceLine(recorderConfig(), "    device: /dev/video11", "\tdevice: /dev/video11");
         Files.writeString(recorderFile, text);
-        assertFailure(recorderFile + ":44: not valid YAML: found character '\\t(TAB)' that cannot start any token. "
-                        + "(Do not use \\t(TAB) for indentation)",
-                loader(ownFile(""), r58Compatible(tmp), home));
+        Config c = load(ownFile(""));
+        assertEquals("the recorder's file " + recorderFile + ":44: not valid YAML: found character '\\t(TAB)' that "
+                + "cannot start any token. (Do not use \\t(TAB) for indentation); cameras come from the built-in "
+                + "defaults", c.cameraList().warningLine());
+        assertNull(c.camerasFrom());
+        assertEquals(List.of("cam0", "cam1", "cam2", "cam3"), c.cameras().stream().map(Camera::id).toList());
     }
 
     @Test
     void recordersFileWithoutCameras() throws Exception {
         Files.writeString(recorderFile, "platform: auto\nlog_level: INFO\n");
-        assertFailure(recorderFile + ":1: the recorder's file has no cameras: section",
-                loader(ownFile(""), r58Compatible(tmp), home));
+        Config c = load(ownFile(""));
+        assertEquals("the recorder's file " + recorderFile + ":1: no cameras: section; cameras come from the built-in "
+                + "defaults", c.cameraList().warningLine());
     }
 
     @Test
@@ -243,8 +275,9 @@ class RecorderConfigTest {
         Config c = load(own);
         assertEquals(own, c.camerasFrom());
         assertEquals(List.of("camA"), c.cameras().stream().map(Camera::id).toList());
-        assertEquals(List.of("recorder.config /nonexistent/recorder/config.yml not found; cameras come from " + own),
-                c.notes());
+        assertEquals(List.of(), c.notes());
+        assertEquals("the recorder's file /nonexistent/recorder/config.yml: not found; cameras come from " + own,
+                c.cameraList().warningLine());
     }
 
     @Test

@@ -122,9 +122,9 @@ class SearchOrderTest {
         assertNull(c.camerasFrom());
         assertEquals(List.of("cam0", "cam1", "cam2", "cam3"), ids(c));
         assertEquals(List.of(
-                "no configuration file found (looked at " + a + ", " + b + "); using built-in defaults",
-                "recorder.config /opt/preke-r58-recorder/config.yml not found; cameras come from the built-in defaults"),
-                c.notes());
+                "no configuration file found (looked at " + a + ", " + b + "); using built-in defaults"), c.notes());
+        assertEquals("the recorder's file /opt/preke-r58-recorder/config.yml: not found; cameras come from the built-in "
+                + "defaults", c.cameraList().warningLine());
         assertEquals("x265enc", c.requireCamera("cam1").encoder());
         assertEquals(home.resolve(".local/state/r58ctl"), c.stateDir());
         assertEquals("built-in defaults:" + c.requireCamera("cam0").origin().split(":")[1],
@@ -140,9 +140,9 @@ class SearchOrderTest {
         assertEquals(4, c.cameras().size());
         assertEquals(List.of(
                 b + " looks like the recorder's own file; skipped (point recorder.config at it)",
-                "no configuration file found (looked at " + a + ", " + b + "); using built-in defaults",
-                "recorder.config /opt/preke-r58-recorder/config.yml not found; cameras come from the built-in defaults"),
-                c.notes());
+                "no configuration file found (looked at " + a + ", " + b + "); using built-in defaults"), c.notes());
+        assertEquals("the recorder's file /opt/preke-r58-recorder/config.yml: not found; cameras come from the built-in "
+                + "defaults", c.cameraList().warningLine());
     }
 
     @Test

@@ -44,7 +44,7 @@ class StabilityConfigTest {
         assertEquals("r58ctl_test", s.pushPath());
         assertEquals(Transport.RTSP, s.pushTransport());
         assertEquals(80, s.cpuCeiling());
-        assertEquals(List.of("x264enc:stable", "mpph264enc:unstable", "mpph265enc:untested"),
+        assertEquals(List.of("x264enc:stable", "mpph264enc:unstable", "mpph264enc:stable", "mpph265enc:untested"),
                 s.evidence().stream().map(e -> e.encoder() + ":" + e.status()).toList());
         assertNull(s.evidence().get(1).settings(), "the Oops's settings were not recorded");
         assertEquals(c.encoderSettings("x264enc"), s.evidence().get(0).settings(), "omitted = the configured ones");
