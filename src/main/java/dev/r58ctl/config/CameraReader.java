@@ -157,8 +157,8 @@ final class CameraReader {
             return "expected a plain absolute path without .. or control characters";
         }
         String lower = path.toLowerCase();
-        if (!lower.endsWith(".mkv") && !lower.endsWith(".mp4")) {
-            return "expected a file ending in .mkv (Matroska) or .mp4";
+        if (!lower.endsWith(".mkv") && !lower.endsWith(".mp4") && !lower.endsWith(".mov")) {
+            return "expected a file ending in .mkv (Matroska), .mp4 or .mov (QuickTime)";
         }
         String strf = Strftime.problem(path);
         return strf == null ? null : "strftime pattern: " + strf;

@@ -613,7 +613,7 @@ class ConfigErrorsTest {
                 cameras:
                   cam0:
                     output_path: /mnt/sdcard/recordings/cam0/recording_%Y%m%d_%H%M%S.avi
-                """, "4: cameras.cam0.output_path: expected a file ending in .mkv (Matroska) or .mp4, "
+                """, "4: cameras.cam0.output_path: expected a file ending in .mkv (Matroska), .mp4 or .mov (QuickTime), "
                 + "got \"/mnt/sdcard/recordings/cam0/recording_%Y%m%d_%H%M%S.avi\"");
     }
 

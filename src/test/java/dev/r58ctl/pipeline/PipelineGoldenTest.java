@@ -58,8 +58,10 @@ class PipelineGoldenTest {
         Map<String, List<Output>> m = new LinkedHashMap<>();
         String mkv = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mkv";
         String mp4 = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mp4";
+        String mov = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mov";
         m.put("file-mkv", List.of(Output.file(mkv)));
         m.put("file-mp4", List.of(Output.file(mp4)));
+        m.put("file-mov", List.of(Output.file(mov, 1000)));
         if (codec == Codec.H264) {
             m.put("rtmp", List.of(Output.rtmp("rtmp://127.0.0.1:1935/" + cam)));
             m.put("file+rtmp", List.of(Output.file(mkv), Output.rtmp("rtmp://127.0.0.1:1935/" + cam)));
