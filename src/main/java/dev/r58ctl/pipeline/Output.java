@@ -106,11 +106,12 @@ public record Output(Kind kind, String target, boolean sync, int fragmentMillis)
 
     /**
      * The muxer, by the file's extension. A {@code .mov} is the recorder's container for editors that read
-     * growing files: qtmux writes a fragment every {@code fragmentMillis} and a moov after the first one, so a
-     * file cut by kill -9 or a power cut reads back up to its last whole fragment, and at EOS it is finalised
-     * into a plain QuickTime file. Measured on GStreamer 1.22: reserved-max-duration and
-     * reserved-moov-update-period are ignored once fragment-duration is set, and an unfragmented mp4mux or
-     * qtmux file cut before EOS has no moov at all.
+     * growing files: qtmux ends a fragment at each keyframe and at the latest after {@code fragmentMillis},
+     * writing a moov after the first one and a moof after each later one, so a file cut by kill -9 or a power
+     * cut reads back up to its last whole fragment, and at EOS it is finalised into a plain QuickTime file
+     * (first-moov-then-finalise; dash-or-mss would leave it fragmented). Measured on GStreamer 1.22:
+     * reserved-max-duration and reserved-moov-update-period are ignored once fragment-duration is set, and an
+     * unfragmented mp4mux or qtmux file cut before EOS has no moov at all.
      */
     private Element muxer(String name) {
         String lower = target.toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package dev.r58ctl.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.r58ctl.config.Camera;
@@ -11,6 +12,7 @@ import dev.r58ctl.testsupport.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,22 @@ class PipelineGoldenTest {
         PipelineSpec sw = new PipelinePlanner(generic).plan(generic.requireCamera("cam1"), List.of(Output.discard()));
         assertEquals(18_000L, sw.encoder().properties().get("bitrate"));
         assertTrue(!sw.encoder().properties().containsKey("bps"));
+    }
+
+    @Test
+    void aMovRecordingIsFragmentedAsOftenAsThePlannerSays() {
+        Config c = TestConfigs.load(dir, "platform: generic\nrecorder: {config: null}\ncameras:\n"
+                + "  cam0: {codec: h264, transport: none, output_path: /rec/cam0_%H%M%S.mov}\n");
+        PipelinePlanner planner = new PipelinePlanner(c);
+        Camera cam = c.requireCamera("cam0");
+        ZonedDateTime now = ZonedDateTime.now();
+        assertEquals(1000, planner.fragmentMillis(cam));
+        assertEquals(planner.fragmentMillis(cam), planner.outputs(cam, now).get(0).fragmentMillis());
+        String d = planner.plan(cam, now).description();
+        assertTrue(d.contains(" ! qtmux name=cam0_mux fragment-duration=1000 fragment-mode=first-moov-then-finalise"
+                + " ! filesink name=cam0_file location=/rec/cam0_"), d);
+        assertThrows(IllegalArgumentException.class, () -> Output.file("/rec/x.mov", 0),
+                "an unfragmented .mov would not open after a crash");
     }
 
     @Test
