@@ -1,5 +1,6 @@
 package dev.r58ctl.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.r58ctl.config.Codec;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.Locale;
  * @param fragmentMillis for a {@code .mov} file, how often a fragment is written (qtmux {@code fragment-duration},
  *               ms): what a crash or a power cut can lose at most; 0 for every other output
  */
-public record Output(Kind kind, String target, boolean sync, int fragmentMillis) {
+public record Output(Kind kind, String target, boolean sync,
+                     @JsonProperty("fragment_millis") int fragmentMillis) {
 
     public enum Kind { FILE, RTMP, RTSP, RTP, DISCARD }
 

@@ -124,6 +124,8 @@ class PipelineGoldenTest {
                 + " ! filesink name=cam0_file location=/rec/cam0_"), d);
         assertThrows(IllegalArgumentException.class, () -> Output.file("/rec/x.mov", 0),
                 "an unfragmented .mov would not open after a crash");
+        String json = dev.r58ctl.Json.line(Output.file("/rec/x.mov", 500)); // as pipeline show --json prints it
+        assertTrue(json.contains("\"fragment_millis\":500") && !json.contains("fragmentMillis"), json);
     }
 
     @Test
