@@ -29,6 +29,7 @@ public final class ElementPackages {
             Map.entry("matroskamux", GOOD),
             Map.entry("matroskademux", GOOD),
             Map.entry("mp4mux", GOOD),
+            Map.entry("qtmux", GOOD),
             Map.entry("qtdemux", GOOD),
             Map.entry("flvmux", GOOD),
             Map.entry("flvdemux", GOOD),

@@ -1,5 +1,6 @@
 package dev.r58ctl.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.r58ctl.config.Codec;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,27 @@ import java.util.Locale;
  * @param target file path, URL, or {@code host:port} for RTP
  * @param sync   whether the sink waits for the clock before writing each buffer: a soak test must run at real
  *               time even if its source were not live (the manual 5-minute test finished in 40 s)
+ * @param fragmentMillis for a {@code .mov} file, how often a fragment is written (qtmux {@code fragment-duration},
+ *               ms): what a crash or a power cut can lose at most; 0 for every other output
  */
-public record Output(Kind kind, String target, boolean sync) {
+public record Output(Kind kind, String target, boolean sync,
+                     @JsonProperty("fragment_millis") int fragmentMillis) {
 
     public enum Kind { FILE, RTMP, RTSP, RTP, DISCARD }
+
+    /** The recorder's {@code recording.fragment_duration} default: a fragment every second. */
+    public static final int DEFAULT_FRAGMENT_MILLIS = 1000;
+
+    public Output {
+        if (kind == Kind.FILE && fragmentMillis <= 0) {
+            // qtmux with fragment-duration 0 writes its moov only at EOS: a cut file would not open
+            throw new IllegalArgumentException("a recording's fragment duration must be positive, got " + fragmentMillis);
+        }
+    }
+
+    public Output(Kind kind, String target, boolean sync) {
+        this(kind, target, sync, kind == Kind.FILE ? DEFAULT_FRAGMENT_MILLIS : 0);
+    }
 
     public Output(Kind kind, String target) {
         this(kind, target, false);
@@ -22,11 +40,16 @@ public record Output(Kind kind, String target, boolean sync) {
 
     /** The same output with a clock-synced sink. */
     public Output synced() {
-        return new Output(kind, target, true);
+        return new Output(kind, target, true, fragmentMillis);
     }
 
     public static Output file(String path) {
-        return new Output(Kind.FILE, path);
+        return file(path, DEFAULT_FRAGMENT_MILLIS);
+    }
+
+    /** A recording; {@code fragmentMillis} matters for a {@code .mov} only (qtmux's fragment-duration). */
+    public static Output file(String path, int fragmentMillis) {
+        return new Output(Kind.FILE, path, false, fragmentMillis);
     }
 
     public static Output rtmp(String url) {
@@ -57,8 +80,7 @@ public record Output(Kind kind, String target, boolean sync) {
         String tag = key();
         return switch (kind) {
             case FILE -> List.of(
-                    Element.of(target.toLowerCase(Locale.ROOT).endsWith(".mp4") ? "mp4mux" : "matroskamux",
-                            prefix + "mux"),
+                    muxer(prefix + "mux"),
                     sync ? Element.of("filesink", prefix + "file").with("location", target).with("sync", true)
                             : Element.of("filesink", prefix + "file").with("location", target));
             case RTMP -> {
@@ -82,6 +104,27 @@ public record Output(Kind kind, String target, boolean sync) {
                     ? Element.of("fakesink", prefix + "discard").with("async", false).with("sync", true)
                     : Element.of("fakesink", prefix + "discard").with("async", false));
         };
+    }
+
+    /**
+     * The muxer, by the file's extension. A {@code .mov} is the recorder's container for editors that read
+     * growing files: qtmux ends a fragment at each keyframe and at the latest after {@code fragmentMillis},
+     * writing a moov after the first one and a moof after each later one, so a file cut by kill -9 or a power
+     * cut reads back up to its last whole fragment, and at EOS it is finalised into a plain QuickTime file
+     * (first-moov-then-finalise; dash-or-mss would leave it fragmented). Measured on GStreamer 1.22:
+     * reserved-max-duration and reserved-moov-update-period are ignored once fragment-duration is set, and an
+     * unfragmented mp4mux or qtmux file cut before EOS has no moov at all.
+     */
+    private Element muxer(String name) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".mp4")) {
+            return Element.of("mp4mux", name);
+        }
+        if (lower.endsWith(".mov")) {
+            return Element.of("qtmux", name).with("fragment-duration", fragmentMillis)
+                    .with("fragment-mode", "first-moov-then-finalise");
+        }
+        return Element.of("matroskamux", name);
     }
 
     /** Network branches may drop old buffers rather than stall the recording when the network stalls. */

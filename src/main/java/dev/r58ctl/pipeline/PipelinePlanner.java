@@ -58,7 +58,7 @@ public final class PipelinePlanner {
     public List<Output> outputs(Camera camera, ZonedDateTime now) {
         List<Output> out = new ArrayList<>();
         if (camera.records()) {
-            out.add(Output.file(Strftime.format(camera.outputPath(), now)));
+            out.add(Output.file(Strftime.format(camera.outputPath(), now), fragmentMillis(camera)));
         }
         Config.MediamtxSettings m = config.mediamtx();
         switch (camera.transport()) {
@@ -71,5 +71,14 @@ public final class PipelinePlanner {
             out.add(Output.discard());
         }
         return out;
+    }
+
+    /**
+     * How often the camera's {@code .mov} recording writes a fragment, in ms: the recorder's
+     * {@code recording.fragment_duration} (its default when the recorder's file has none, or an unusable one).
+     */
+    int fragmentMillis(Camera camera) {
+        int ms = config.recording().fragmentMillis();
+        return ms > 0 ? ms : Output.DEFAULT_FRAGMENT_MILLIS;
     }
 }

@@ -145,9 +145,10 @@ public final class Preflight {
             // a mount that cannot be resolved (a chroot, a container) says nothing about the disk: a warning only
             out.add(PreflightCheck.warn(id, "recording", dir + ": cannot read free space: " + e.getMessage()));
         }
+        // only MP4 is written unfragmented: a .mov is fragmented (see Output), Matroska readable as written
         if (file.toString().toLowerCase().endsWith(".mp4")) {
             out.add(PreflightCheck.warn(id, "container", "MP4 is unreadable if the pipeline dies before EOS "
-                    + "(a kernel Oops, a power cut); Matroska (.mkv) keeps what was written"));
+                    + "(a kernel Oops, a power cut); Matroska (.mkv) and QuickTime (.mov) keep what was written"));
         }
         return out;
     }

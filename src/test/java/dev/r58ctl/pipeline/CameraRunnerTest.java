@@ -73,6 +73,14 @@ class CameraRunnerTest {
     }
 
     @Test
+    void x264ToQuickTimeStoppedWithEosIsWholeAndFinalised() throws Exception {
+        recordsAndReadsBack("h264", "x264.mov");
+        Path out = dir.resolve("x264.mov");
+        assertEquals(1, MovBoxes.count(out, "moov"), "one moov with every sample");
+        assertEquals(0, MovBoxes.count(out, "moof"), "the fragments were finalised into a plain QuickTime file");
+    }
+
+    @Test
     void x265ToMatroska() throws Exception {
         recordsAndReadsBack("h265", "x265.mkv");
     }

@@ -1,6 +1,7 @@
 package dev.r58ctl.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.r58ctl.config.Camera;
@@ -11,6 +12,7 @@ import dev.r58ctl.testsupport.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +60,10 @@ class PipelineGoldenTest {
         Map<String, List<Output>> m = new LinkedHashMap<>();
         String mkv = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mkv";
         String mp4 = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mp4";
+        String mov = "/mnt/sdcard/recordings/" + cam + "/recording_20251219_145301.mov";
         m.put("file-mkv", List.of(Output.file(mkv)));
         m.put("file-mp4", List.of(Output.file(mp4)));
+        m.put("file-mov", List.of(Output.file(mov, 1000)));
         if (codec == Codec.H264) {
             m.put("rtmp", List.of(Output.rtmp("rtmp://127.0.0.1:1935/" + cam)));
             m.put("file+rtmp", List.of(Output.file(mkv), Output.rtmp("rtmp://127.0.0.1:1935/" + cam)));
@@ -104,6 +108,24 @@ class PipelineGoldenTest {
         PipelineSpec sw = new PipelinePlanner(generic).plan(generic.requireCamera("cam1"), List.of(Output.discard()));
         assertEquals(18_000L, sw.encoder().properties().get("bitrate"));
         assertTrue(!sw.encoder().properties().containsKey("bps"));
+    }
+
+    @Test
+    void aMovRecordingIsFragmentedAsOftenAsThePlannerSays() {
+        Config c = TestConfigs.load(dir, "platform: generic\nrecorder: {config: null}\ncameras:\n"
+                + "  cam0: {codec: h264, transport: none, output_path: /rec/cam0_%H%M%S.mov}\n");
+        PipelinePlanner planner = new PipelinePlanner(c);
+        Camera cam = c.requireCamera("cam0");
+        ZonedDateTime now = ZonedDateTime.now();
+        assertEquals(1000, planner.fragmentMillis(cam));
+        assertEquals(planner.fragmentMillis(cam), planner.outputs(cam, now).get(0).fragmentMillis());
+        String d = planner.plan(cam, now).description();
+        assertTrue(d.contains(" ! qtmux name=cam0_mux fragment-duration=1000 fragment-mode=first-moov-then-finalise"
+                + " ! filesink name=cam0_file location=/rec/cam0_"), d);
+        assertThrows(IllegalArgumentException.class, () -> Output.file("/rec/x.mov", 0),
+                "an unfragmented .mov would not open after a crash");
+        String json = dev.r58ctl.Json.line(Output.file("/rec/x.mov", 500)); // as pipeline show --json prints it
+        assertTrue(json.contains("\"fragment_millis\":500") && !json.contains("fragmentMillis"), json);
     }
 
     @Test

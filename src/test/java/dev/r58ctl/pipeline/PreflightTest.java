@@ -57,6 +57,17 @@ class PreflightTest {
     }
 
     @Test
+    void aQuickTimeRecordingIsFragmentedSoItIsNotWarnedAbout() {
+        List<PreflightCheck> checks = check("platform: generic\nrecorder: {config: null}\ncameras:\n"
+                + "  cam0: {codec: h264, transport: none, output_path: \"" + dir.resolve("rec/cam0_%H%M%S.mov") + "\"}\n",
+                "cam0");
+        assertTrue(find(checks, "elements").detail().contains("qtmux filesink"), checks.toString());
+        assertEquals(PreflightCheck.Status.OK, find(checks, "description").status());
+        assertTrue(checks.stream().noneMatch(k -> k.check().equals("container")), checks.toString());
+        assertTrue(checks.stream().noneMatch(k -> k.status() == PreflightCheck.Status.FAIL), checks.toString());
+    }
+
+    @Test
     void aDeviceThatIsNotACharacterDeviceFails() throws Exception {
         Path fake = java.nio.file.Files.writeString(dir.resolve("video0"), "");
         List<PreflightCheck> checks = check("platform: generic\nrecorder: {config: null}\ncameras:\n"
@@ -70,5 +81,6 @@ class PreflightTest {
     void aMissingElementIsReportedWithItsPackage() {
         assertEquals("Debian package gstreamer1.0-rtsp", ElementPackages.sourceOf("rtspclientsink"));
         assertEquals("Debian package gstreamer1.0-plugins-ugly", ElementPackages.sourceOf("x264enc"));
+        assertEquals("Debian package gstreamer1.0-plugins-good", ElementPackages.sourceOf("qtmux"));
     }
 }
