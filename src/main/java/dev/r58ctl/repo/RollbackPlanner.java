@@ -28,8 +28,6 @@ final class RollbackPlanner {
      * said), and the health awaited.
      */
     record Service(String name, ServiceSpec spec, String healthUrl, Duration healthWait) {
-        static final Service NONE = new Service(null, null, null, Duration.ofSeconds(30));
-
         /** As an earlier plan recorded it. */
         static Service of(RollbackPlan p) {
             return new Service(p.service(), p.serviceSpec(), p.healthUrl(), Duration.ofMillis(p.healthTimeoutMs()));
