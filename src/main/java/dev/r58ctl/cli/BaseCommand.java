@@ -1,9 +1,14 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.Json;
+import dev.r58ctl.Logging;
+import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
+import dev.r58ctl.config.ConfigLoader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +32,28 @@ abstract class BaseCommand implements Callable<Integer> {
             err().println("r58ctl: warning: " + warning);
         }
         return c;
+    }
+
+    /**
+     * The configuration if it can be read; else why not, with the state directory from --state-dir or the default,
+     * and logging sent there all the same.
+     */
+    protected LoadedConfig configIfReadable() {
+        RootCommand root = (RootCommand) spec.root().userObject();
+        try {
+            Config c = root.config();
+            return new LoadedConfig(c, null, c.stateDir());
+        } catch (RuntimeException e) {
+            String why = e instanceof R58Exception ? e.getMessage() : e.toString();
+            Path dir = root.stateDir != null ? root.stateDir : ConfigLoader.defaultStateDir();
+            Logging.toFile(dir);
+            if (e instanceof R58Exception) {
+                LoggerFactory.getLogger(BaseCommand.class).warn("the configuration cannot be read: {}", why);
+            } else {
+                LoggerFactory.getLogger(BaseCommand.class).warn("the configuration cannot be read", e);
+            }
+            return new LoadedConfig(null, why, dir);
+        }
     }
 
     protected PrintWriter out() {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code r58ctl guard install}: writes and enables r58ctl-guard.service, or with --print only shows it. */
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = "Write and enable the systemd unit " + GuardUnit.NAME + " that runs `r58ctl guard boot` before "
-                + "the recorder's service. Exit 0 done, 1 systemd absent or systemctl failed.")
+                + "the recorder's service, with --state-dir set to the state directory in effect. Exit 0 done, 1 systemd absent or systemctl failed.")
 final class GuardInstallCommand extends BaseCommand {
     @Option(names = "--print", description = "Show the unit; install nothing.")
     boolean print;
@@ -18,7 +18,10 @@ final class GuardInstallCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        GuardUnit unit = new GuardUnit(config().recorder().service(), unitDir, "systemctl", GuardUnit.SYSTEMD_RUNNING);
+        // the unit names the state directory in effect now: at boot the guard must find the trial record there
+        // even if the configuration cannot be read by then
+        GuardUnit unit = new GuardUnit(config().recorder().service(), config().stateDir(), unitDir, "systemctl",
+                GuardUnit.SYSTEMD_RUNNING);
         if (print) {
             out().print(unit.text());
             return 0;

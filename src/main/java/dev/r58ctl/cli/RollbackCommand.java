@@ -2,15 +2,13 @@ package dev.r58ctl.cli;
 
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
-import dev.r58ctl.host.HealthCheck;
-import dev.r58ctl.host.ServiceControl;
 import dev.r58ctl.repo.Journal;
 import dev.r58ctl.repo.Progress;
 import dev.r58ctl.repo.RepoView;
 import dev.r58ctl.repo.Rollback;
 import dev.r58ctl.repo.RollbackPlan;
 import dev.r58ctl.repo.RollbackResult;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +58,18 @@ final class RollbackCommand extends BaseCommand {
 
     @Override
     public Integer call() {
-        Config c = config();
-        try (RepoView view = openRepo()) {
-            Optional<Journal> open = Rollback.interrupted(journalDir());
+        // finish and undo work from the journal, so that a broken configuration cannot keep a rollback half done
+        LoadedConfig loaded = target.finish || target.undo ? configIfReadable() : new LoadedConfig(config(), null,
+                config().stateDir());
+        Config c = loaded.config();
+        Path journalDir = loaded.stateDir().resolve("rollback");
+        if (c == null) {
+            err().println("r58ctl: warning: the configuration cannot be read (" + loaded.problem()
+                    + "); acting on the rollback journal in " + journalDir);
+            err().flush();
+        }
+        try (RepoView view = RepoView.open(c != null ? c.recorder().repo() : journalRepo(journalDir))) {
+            Optional<Journal> open = Rollback.interrupted(journalDir);
             if (open.isPresent() && !json) {
                 out().println("rollback " + open.get().id() + " was interrupted:");
                 open.get().summary().forEach(out()::println);
@@ -80,7 +87,7 @@ final class RollbackCommand extends BaseCommand {
                             + "`r58ctl rollback --finish` or undo it with `r58ctl rollback --undo`");
                 }
             }
-            Rollback rollback = configure(new Rollback(view, journalDir()), c);
+            Rollback rollback = configure(new Rollback(view, journalDir), c);
             RollbackPlan plan = rollback.plan();
             if (plan.nothingToDo()) {
                 return finish(plan, null, "nothing to do: HEAD is already at " + plan.toSummary()
@@ -123,10 +130,22 @@ final class RollbackCommand extends BaseCommand {
         } else {
             rollback.finish();
         }
-        if (!noRestart) {
+        if (!noRestart && c != null) {
             rollback.recorderService(c);
+        } else if (!noRestart) {
+            rollback.recorderService(null, null, null); // the journal says which service, or the run is refused
         }
         return rollback;
+    }
+
+    /** Without a configuration: the checkout the journal to finish or undo was made in. */
+    private Path journalRepo(Path journalDir) {
+        Optional<Journal> j = Journal.unfinished(journalDir);
+        if (target.undo && j.isEmpty()) {
+            j = Journal.latest(journalDir);
+        }
+        return Path.of(j.orElseThrow(() -> R58Exception.badInput((target.finish ? "no interrupted rollback to finish in "
+                : "no rollback to undo in ") + journalDir)).plan().repo());
     }
 
     private int finish(RollbackPlan plan, RollbackResult result, String line) {

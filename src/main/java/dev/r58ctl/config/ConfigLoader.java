@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     public static final List<Path> SEARCH_PATH = List.of(Path.of("config.yml"), Path.of("/etc/r58ctl/config.yml"));
+    /** state_dir when the file does not say. */
+    public static final String DEFAULT_STATE_DIR = "~/.local/state/r58ctl";
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
@@ -70,6 +72,11 @@ public final class ConfigLoader {
     public ConfigLoader home(Path home) {
         this.home = home;
         return this;
+    }
+
+    /** The default state directory for this user, for a command that must run without a configuration. */
+    public static Path defaultStateDir() {
+        return Path.of(System.getProperty("user.home", "/root")).resolve(DEFAULT_STATE_DIR.substring(2));
     }
 
     public Config load() {
@@ -126,7 +133,7 @@ public final class ConfigLoader {
 
         // the file's state_dir is checked even when --state-dir wins, so that a bad file fails the same way
         Path fileStateDir = expand(top.containsKey("state_dir") ? top.get("state_dir").string("a directory")
-                : "~/.local/state/r58ctl");
+                : DEFAULT_STATE_DIR);
         Path stateDir = stateDirOverride != null ? stateDirOverride : fileStateDir;
 
         Config.RecorderSettings recorder = recorder(top.get("recorder"));

@@ -8,38 +8,45 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * The systemd unit that runs {@code r58ctl guard boot} once at boot, before the recorder's service starts. Install
- * refuses with one line, writing nothing, where systemd is not running; it enables the unit with {@code systemctl}
- * through an argument list, never a shell.
+ * The systemd unit that runs {@code r58ctl guard boot} once at boot, before the recorder's service starts. It passes
+ * the state directory in effect at install time, so the guard finds its trial record even when the configuration
+ * cannot be read at boot. Install refuses with one line, writing nothing, where systemd is not running; it enables
+ * the unit with {@code systemctl} through an argument list, never a shell.
  */
 public final class GuardUnit {
     public static final String NAME = "r58ctl-guard.service";
     public static final Path UNIT_DIR = Path.of("/etc/systemd/system");
     /** systemd's own test for "booted with systemd" (sd_booted). */
     public static final Path SYSTEMD_RUNNING = Path.of("/run/systemd/system");
+    /** Characters a unit file's command line takes as they are; anything else is quoted. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/._+@,:=-]+");
 
     private final String recorderUnit;
+    private final Path stateDir;
     private final Path unitDir;
     private final String systemctl;
     private final Path systemdRunning;
 
     /**
      * @param recorderService recorder.service: the recorder's unit, with or without {@code .service}
+     * @param stateDir        the state directory the guard is to use (passed as --state-dir)
      * @param unitDir         where the unit file is written
      * @param systemctl       the systemctl program
      * @param systemdRunning  the directory whose presence says systemd runs
      */
-    public GuardUnit(String recorderService, Path unitDir, String systemctl, Path systemdRunning) {
+    public GuardUnit(String recorderService, Path stateDir, Path unitDir, String systemctl, Path systemdRunning) {
         this.recorderUnit = recorderService.contains(".") ? recorderService : recorderService + ".service";
+        this.stateDir = stateDir.toAbsolutePath().normalize();
         this.unitDir = unitDir;
         this.systemctl = systemctl;
         this.systemdRunning = systemdRunning;
     }
 
-    public GuardUnit(String recorderService) {
-        this(recorderService, UNIT_DIR, "systemctl", SYSTEMD_RUNNING);
+    public GuardUnit(String recorderService, Path stateDir) {
+        this(recorderService, stateDir, UNIT_DIR, "systemctl", SYSTEMD_RUNNING);
     }
 
     public Path file() {
@@ -54,11 +61,32 @@ public final class GuardUnit {
                 + "\n"
                 + "[Service]\n"
                 + "Type=oneshot\n"
-                + "ExecStart=/usr/bin/r58ctl guard boot\n"
+                + "ExecStart=/usr/bin/r58ctl guard boot --state-dir " + argument(stateDir.toString()) + "\n"
                 + "TimeoutStartSec=300\n"
                 + "\n"
                 + "[Install]\n"
                 + "WantedBy=multi-user.target\n";
+    }
+
+    /**
+     * One argument of a unit's command line: as it is when plain, else double-quoted with systemd's C-style escapes,
+     * and its specifier ({@code %}) and variable ({@code $}) characters doubled so systemd expands neither.
+     */
+    static String argument(String value) {
+        if (PLAIN.matcher(value).matches()) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"', '\\' -> b.append('\\').append(c);
+                case '%' -> b.append("%%");
+                case '$' -> b.append("$$");
+                case '\n' -> b.append("\\n");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /** Writes the unit (atomically) and enables it; returns the unit file. */

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Arms, commits and aborts the panic-safe trial. Arming records the commit under test, the commit to return to and
- * the boot, or refuses and writes nothing; commit marks the commit under test known-good and disarms; abort
+ * Arms, commits and aborts the panic-safe trial. Arming records the commit under test, the commit to return to, the
+ * boot and everything the boot guard acts on (checkout, service, health check, kernel log: {@link TrialSetup}), or
+ * refuses and writes nothing; commit marks the commit under test known-good and disarms; abort
  * disarms; none of them touches the checkout.
  */
 public final class Trial {
@@ -31,7 +32,12 @@ public final class Trial {
 
     /** Where the guard keeps its state for this configuration. */
     public static GuardStore store(Config config) {
-        return new GuardStore(config.stateDir().resolve("guard"));
+        return store(config.stateDir());
+    }
+
+    /** Where the guard keeps its state under {@code stateDir}. */
+    public static GuardStore store(java.nio.file.Path stateDir) {
+        return new GuardStore(stateDir.resolve("guard"));
     }
 
     public GuardStore store() {
@@ -70,7 +76,8 @@ public final class Trial {
             }
             state = new TrialState(head, to, name, boot, Instant.now().toString(),
                     (window == null ? config.guard().window() : window).toSeconds(),
-                    maxBoots == null ? config.guard().maxBoots() : maxBoots, List.of(boot), null);
+                    maxBoots == null ? config.guard().maxBoots() : maxBoots, List.of(boot), null,
+                    TrialSetup.of(config));
         }
         store.saveTrial(state);
         LOG.info("trial armed: {} under test, return to {} ({}), boot {}", state.underTest(), state.returnTo(),

@@ -1,5 +1,6 @@
 package dev.r58ctl.guard;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,16 @@ import java.util.List;
  * @param maxBoots     boots after arming without a commit before a rollback
  * @param boots        every boot id seen since arming, the armed boot first
  * @param rolling      the rollback the guard started and has not seen to its end, or null
+ * @param setup        the checkout, service, health check and kernel log the guard acts on, kept in the same JSON
+ *                     object (snake_case keys); all null in a record an older r58ctl wrote
  */
 public record TrialState(String underTest, String returnTo, String returnToName, String armedBoot, String armedAt,
-                         long windowSeconds, int maxBoots, List<String> boots, Rolling rolling) {
+                         long windowSeconds, int maxBoots, List<String> boots, Rolling rolling,
+                         @JsonUnwrapped TrialSetup setup) {
 
     public TrialState {
         boots = List.copyOf(boots);
+        setup = setup == null ? TrialSetup.NONE : setup;
     }
 
     /**
@@ -55,10 +60,12 @@ public record TrialState(String underTest, String returnTo, String returnToName,
         }
         List<String> b = new ArrayList<>(boots);
         b.add(boot);
-        return new TrialState(underTest, returnTo, returnToName, armedBoot, armedAt, windowSeconds, maxBoots, b, rolling);
+        return new TrialState(underTest, returnTo, returnToName, armedBoot, armedAt, windowSeconds, maxBoots, b, rolling,
+                setup);
     }
 
     public TrialState withRolling(Rolling r) {
-        return new TrialState(underTest, returnTo, returnToName, armedBoot, armedAt, windowSeconds, maxBoots, boots, r);
+        return new TrialState(underTest, returnTo, returnToName, armedBoot, armedAt, windowSeconds, maxBoots, boots, r,
+                setup);
     }
 }

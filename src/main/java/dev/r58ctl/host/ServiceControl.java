@@ -1,8 +1,8 @@
 package dev.r58ctl.host;
 
 import dev.r58ctl.config.Config;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Starts, stops and reports the recorder service, whoever manages it. Every method either does what it says
@@ -27,11 +27,14 @@ public interface ServiceControl {
 
     /** The manager the configuration names: systemd's unit, or our own process with its files under the state dir. */
     static ServiceControl of(Config config) {
-        Config.RecorderSettings r = config.recorder();
-        if (r.serviceManager().equals("process")) {
-            Path workDir = Files.isDirectory(r.repo()) ? r.repo() : config.stateDir();
-            return new ProcessService(r.service(), r.serviceCommand(), workDir, config.stateDir().resolve("service"));
-        }
-        return new SystemdService(r.service());
+        return ServiceSpec.of(config).control();
+    }
+
+    /**
+     * The same from plain values (a trial record, a rollback journal): {@code manager} is systemd or process; for
+     * process, {@code command} is run in {@code workDir} with its log and pid file in {@code dir}.
+     */
+    static ServiceControl of(String name, String manager, List<String> command, Path workDir, Path dir) {
+        return new ServiceSpec(name, manager, command, workDir, dir).control();
     }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The kernel log as configuration describes it: the classifier with any extra patterns, the source, the
- * incident journal and marks under {@code <state_dir>/kernel/}, and the previous boot. One place that front ends
- * and tests build the parts from.
+ * The kernel log as configuration (or a trial record) describes it: the classifier with any extra patterns, the
+ * source, the incident journal and marks under {@code <state_dir>/kernel/}, and the previous boot. One place that
+ * front ends and tests build the parts from.
  */
 public final class KernelLog {
     /** Journal size before it rotates, and how many files are kept. */
@@ -23,8 +23,16 @@ public final class KernelLog {
     private final KernelSources sources;
 
     public KernelLog(Config config) {
-        this.settings = config.kernel();
-        this.dir = config.stateDir().resolve("kernel");
+        this(config.kernel(), config.stateDir());
+    }
+
+    /**
+     * The kernel log from plain settings, for the boot guard acting on its trial record without a configuration:
+     * the incident journal and marks are under {@code stateDir/kernel}.
+     */
+    public KernelLog(Config.KernelLogSettings settings, Path stateDir) {
+        this.settings = settings;
+        this.dir = stateDir.resolve("kernel");
         this.classifier = settings.patterns().isEmpty() ? KernelClassifier.defaults()
                 : KernelClassifier.withExtra(extra(settings.patterns()));
         this.sources = new KernelSources(settings.bootIdFile());

@@ -3,6 +3,7 @@ package dev.r58ctl.repo;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.host.HealthCheck;
 import dev.r58ctl.host.ServiceControl;
+import dev.r58ctl.host.ServiceSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,9 @@ public final class Rollback {
     private ServiceControl service;
     private HealthCheck health;
     private Duration healthWait = Duration.ofSeconds(30);
+    /** Set by recorderService: the service is the one the plan records (see there). */
+    private boolean recorder;
+    private RollbackPlanner.Service recorderFallback;
     private Progress progress = Progress.NONE;
     private RollbackPlan plan;
     private Journal resume;
@@ -83,11 +87,29 @@ public final class Rollback {
 
     /**
      * The recorder's service as configured: stopped before the reset, started after it, and its health awaited
-     * for {@code recorder.health_timeout_ms}, which is the seed's rollback plan done by hand over SSH.
+     * for {@code recorder.health_timeout_ms}, which is the rollback plan the operator would follow by hand over SSH.
+     * See {@link #recorderService(ServiceSpec, String, Duration)} for finish and undo.
      */
     public Rollback recorderService(dev.r58ctl.config.Config c) {
-        Duration timeout = Duration.ofMillis(c.recorder().healthTimeoutMs());
-        return service(ServiceControl.of(c)).health(new HealthCheck(c.recorder().healthUrl(), timeout), timeout);
+        return recorderService(ServiceSpec.of(c), c.recorder().healthUrl(),
+                Duration.ofMillis(c.recorder().healthTimeoutMs()));
+    }
+
+    /**
+     * The recorder's service from plain values (a trial record, or the configuration). The plan records how to run
+     * it and the steps use what the plan records, so a finish uses the interrupted rollback's own service settings,
+     * not these; these count only for a journal of an older r58ctl, which does not record them. With {@code spec}
+     * null (no configuration could be read) a finish or an undo takes the service from the journal and refuses a
+     * journal that does not say, and a rollback to a commit is refused.
+     *
+     * @param spec      how to run the service, or null to rely on the journal
+     * @param healthUrl the health URL to wait on after the start (ignored when spec is null)
+     * @param timeout   how long to wait for health
+     */
+    public Rollback recorderService(ServiceSpec spec, String healthUrl, Duration timeout) {
+        this.recorder = true;
+        this.recorderFallback = spec == null ? null : new RollbackPlanner.Service(spec.name(), spec, healthUrl, timeout);
+        return this;
     }
 
     public Rollback progress(Progress listener) {
@@ -108,8 +130,9 @@ public final class Rollback {
         if (mode == null) {
             throw R58Exception.badInput("say where to: --to REF, --last-good, --undo or --finish");
         }
-        RollbackPlanner planner = new RollbackPlanner(view, journalDir, service == null ? null : service.name(),
-                health == null ? null : health.url(), healthWait);
+        RollbackPlanner planner = new RollbackPlanner(view, journalDir, recorder ? recorderFallback
+                : new RollbackPlanner.Service(service == null ? null : service.name(), null,
+                health == null ? null : health.url(), healthWait));
         try {
             plan = switch (mode) {
                 case "finish" -> planner.finish();
@@ -121,7 +144,35 @@ public final class Rollback {
         }
         resume = planner.resume;
         undone = planner.undone;
+        if (recorder) {
+            useRecorded(plan);
+        }
         return plan;
+    }
+
+    /** The service and health check the plan records; for an older journal, those given to recorderService. */
+    private void useRecorded(RollbackPlan p) {
+        ServiceSpec spec = p.serviceSpec();
+        if (p.service() == null) {
+            service = null;
+            health = null;
+        } else if (spec != null) {
+            service = spec.control();
+            healthWait = Duration.ofMillis(p.healthTimeoutMs());
+            health = p.healthUrl() == null ? null : new HealthCheck(p.healthUrl(), healthWait);
+        } else if (recorderFallback != null) {
+            LOG.info("rollback {}: its journal does not say how to run {}; using the configuration's", p.id(),
+                    p.service());
+            service = recorderFallback.spec().control();
+            healthWait = recorderFallback.healthWait();
+            health = new HealthCheck(recorderFallback.healthUrl(), healthWait);
+        } else {
+            plan = null;
+            String which = mode.equals("finish") ? p.id() : p.undoes();
+            throw R58Exception.failed("the journal of rollback " + which + " does not say how to run " + p.service()
+                    + " (an older r58ctl wrote it) and the configuration cannot be read: fix the configuration, "
+                    + "or add --no-restart to leave the service alone (nothing changed)");
+        }
     }
 
     /** Runs the plan (working it out first if need be) to the end, or throws with the step that failed. */

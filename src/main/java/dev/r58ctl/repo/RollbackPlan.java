@@ -1,5 +1,8 @@
 package dev.r58ctl.repo;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.r58ctl.host.ServiceSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +20,37 @@ import java.util.List;
  * @param restoreWip  saved uncommitted work to put back after the reset (undo only), or null
  * @param undoes      the journal id an undo undoes, or null
  * @param service     the service stopped and started around the reset, or null when it is left alone
+ * @param serviceManager systemd or process: with the three after it, how to run {@code service}, so that a finish
+ *                    or an undo controls the service this rollback did, whatever the configuration says by then;
+ *                    null in a journal of an older r58ctl (and when the service is left alone)
+ * @param serviceCommand the process manager's argument list (empty for systemd)
+ * @param serviceWorkDir where the process runs, or null
+ * @param serviceDir  where the process manager keeps its log and pid file, or null
  */
 public record RollbackPlan(String id, String kind, String repo, String branch, String from, String fromSummary,
                            String to, String toSummary, String backupRef, String wipRef, List<String> uncommitted,
-                           String restoreWip, String undoes, String service, String healthUrl, long healthTimeoutMs) {
+                           String restoreWip, String undoes, String service, String healthUrl, long healthTimeoutMs,
+                           @JsonProperty("service_manager") String serviceManager,
+                           @JsonProperty("service_command") List<String> serviceCommand,
+                           @JsonProperty("service_work_dir") String serviceWorkDir,
+                           @JsonProperty("service_dir") String serviceDir) {
+
+    /** A plan that says nothing about how to run its service (as an older r58ctl's journal). */
+    public RollbackPlan(String id, String kind, String repo, String branch, String from, String fromSummary,
+                        String to, String toSummary, String backupRef, String wipRef, List<String> uncommitted,
+                        String restoreWip, String undoes, String service, String healthUrl, long healthTimeoutMs) {
+        this(id, kind, repo, branch, from, fromSummary, to, toSummary, backupRef, wipRef, uncommitted, restoreWip,
+                undoes, service, healthUrl, healthTimeoutMs, null, null, null, null);
+    }
+
+    /** How to run the service, as recorded; null when the plan does not say (left alone, or an older journal). */
+    public ServiceSpec serviceSpec() {
+        if (service == null || serviceManager == null) {
+            return null;
+        }
+        return new ServiceSpec(service, serviceManager, serviceCommand,
+                serviceWorkDir == null ? null : Path.of(serviceWorkDir), serviceDir == null ? null : Path.of(serviceDir));
+    }
 
     public boolean restarts() {
         return service != null;

@@ -1,5 +1,7 @@
 package dev.r58ctl.cli;
 
+import dev.r58ctl.host.HealthCheck;
+import dev.r58ctl.host.ProcessService;
 import dev.r58ctl.repo.Scenario;
 import dev.r58ctl.testsupport.GitRepos;
 import dev.r58ctl.testsupport.StandIn;
@@ -8,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The seed's incident for the panic-safe trial: a real repository (A marked good, B the migration under test), the
@@ -25,12 +29,19 @@ final class GuardFixture {
     final Path bootId;
     final Path previousBoot;
     final Path state;
+    final String healthUrl;
     private int boots;
 
     GuardFixture(Path dir, int maxBoots) {
+        this(dir, maxBoots, false);
+    }
+
+    /** With {@code recorderConfig}, recorder.config is the checkout's config.yml (cameras come from there). */
+    GuardFixture(Path dir, int maxBoots, boolean recorderConfig) {
         this.dir = dir;
         this.scenario = Scenario.create(dir.resolve("repo"), dir);
         int port = StandIn.freePort();
+        this.healthUrl = "http://127.0.0.1:" + port + "/health";
         Path script = StandIn.script(dir.resolve("bin"));
         this.bootId = dir.resolve("boot_id");
         this.previousBoot = dir.resolve("previous-boot.log");
@@ -41,11 +52,11 @@ final class GuardFixture {
                 + "state_dir: " + state + "\n"
                 + "recorder:\n"
                 + "  repo: " + scenario.repo + "\n"
-                + "  config: null\n"
+                + "  config: " + (recorderConfig ? scenario.repo.resolve("config.yml") : "null") + "\n"
                 + "  service: recorder-standin\n"
                 + "  service_manager: process\n"
                 + "  service_command: [" + StandIn.PYTHON + ", " + script + ", \"" + port + "\"]\n"
-                + "  health_url: http://127.0.0.1:" + port + "/health\n"
+                + "  health_url: " + healthUrl + "\n"
                 + "  health_timeout_ms: 10000\n"
                 + "kernel_log:\n"
                 + "  source: file:" + dir.resolve("kmsg.log") + "\n"
@@ -81,8 +92,14 @@ final class GuardFixture {
         return CliRun.with(config, args);
     }
 
+    /** Stops the stand-in through its pid file, whatever state the configuration files are in. */
     void stopService() {
-        run("service", "stop");
+        new ProcessService("recorder-standin", List.of(StandIn.PYTHON), repo(), state.resolve("service")).stop();
+    }
+
+    /** One health request to the stand-in, without the configuration. */
+    boolean healthy() {
+        return new HealthCheck(healthUrl, Duration.ofSeconds(5)).check().healthy();
     }
 
     static void write(Path f, String text) {

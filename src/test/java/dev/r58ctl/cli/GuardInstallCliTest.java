@@ -31,8 +31,18 @@ class GuardInstallCliTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().startsWith("[Unit]\n"), r.out());
         assertTrue(r.out().contains("\nBefore=preke-recorder.service\n"), r.out());
-        assertTrue(r.out().contains("\nExecStart=/usr/bin/r58ctl guard boot\n"), r.out());
+        // the state directory in effect, so the guard finds its trial record when the configuration is broken
+        assertTrue(r.out().contains("\nExecStart=/usr/bin/r58ctl guard boot --state-dir " + tmp.resolve("state")
+                + "\n"), r.out());
         assertFalse(Files.exists(tmp.resolve("units")));
+    }
+
+    @Test
+    void printNamesTheStateDirGivenOnTheCommandLine() {
+        Path state = tmp.resolve("elsewhere");
+        CliRun r = run("--state-dir", state.toString(), "guard", "install", "--print");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("\nExecStart=/usr/bin/r58ctl guard boot --state-dir " + state + "\n"), r.out());
     }
 
     @Test
