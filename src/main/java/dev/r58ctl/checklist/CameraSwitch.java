@@ -45,15 +45,20 @@ final class CameraSwitch {
         return set(ctx, want, false);
     }
 
-    /** The cameras the first step turned off (cameras 3 and 4) on again, then a restart. */
+    /**
+     * The cameras the first step turned off (cameras 3 and 4) on again, then a restart. When it turned none off (the
+     * file already had only two enabled) or left no record: the two cameras after the first two enabled ones.
+     */
     static Evidence rest(StepContext ctx) {
         List<String> ids = turnedOff(ctx.evidenceOf(Operation.CAMERAS_FIRST));
-        if (ids == null) { // no record of the first step in this walk: cameras 3 and 4 by position
+        if (ids == null || ids.isEmpty()) {
             List<Camera> cams = ctx.config.cameras();
-            ids = cams.subList(Math.min(2, cams.size()), Math.min(4, cams.size())).stream().map(Camera::id).toList();
+            List<String> firstTwo = cams.stream().filter(Camera::enabled).limit(2).map(Camera::id).toList();
+            ids = cams.stream().map(Camera::id).filter(id -> !firstTwo.contains(id)).limit(2).toList();
         }
         if (ids.isEmpty()) {
-            return Evidence.failed("no cameras 3 and 4 to enable: the first step left none off");
+            return Evidence.failed("only " + ctx.config.cameras().size() + " camera(s) configured: no cameras 3 and 4 "
+                    + "to enable");
         }
         Map<String, Boolean> want = new java.util.LinkedHashMap<>();
         ids.forEach(id -> want.put(id, true));

@@ -237,7 +237,7 @@ final class CameraReader {
             return null;
         }
         return (ext.isEmpty() ? "a file name without a container extension" : "container ." + ext)
-                + " is not one r58ctl can record (.mkv Matroska, .mp4, .mov QuickTime)";
+                + " is not one r58ctl can record (.mkv, .mp4, .mov)";
     }
 
     /** Null when {@code path} is a recording file pattern r58ctl can use, else one line saying why not. */

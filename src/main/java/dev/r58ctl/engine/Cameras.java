@@ -46,6 +46,15 @@ final class Cameras {
         return List.copyOf(cameras.values());
     }
 
+    /** The camera for a pipeline; one the recorder's file leaves unusable is refused in a line the message line fits. */
+    private Camera usable(String id) {
+        Camera c = camera(id);
+        if (!c.usable()) {
+            throw R58Exception.badInput(c.problems().get(0).note() + ": pipeline commands unavailable for " + id);
+        }
+        return c;
+    }
+
     private Camera camera(String id) {
         Camera c = cameras.get(id);
         if (c == null) {
@@ -58,7 +67,7 @@ final class Cameras {
         Camera cam;
         CameraRunner runner;
         synchronized (this) {
-            cam = camera(id).requireUsable();
+            cam = usable(id);
             CameraRunner old = runners.get(id);
             if (old != null && old.state() == CameraRunner.State.RUNNING) {
                 return;
@@ -104,7 +113,7 @@ final class Cameras {
     void setEncoder(String id, KnownEncoder encoder) {
         boolean running;
         synchronized (this) {
-            Camera c = camera(id).requireUsable();
+            Camera c = usable(id);
             if (encoder.codec() != c.codec()) {
                 throw R58Exception.badInput(encoder.element() + " encodes " + encoder.codec().key() + " but " + id
                         + " is " + c.codec().key());

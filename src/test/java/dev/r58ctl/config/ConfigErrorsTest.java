@@ -614,7 +614,7 @@ class ConfigErrorsTest {
                   cam0:
                     output_path: /mnt/sdcard/recordings/cam0/recording_%Y%m%d_%H%M%S.avi
                 """, "4: cameras.cam0.output_path: container .avi is not one r58ctl can record "
-                + "(.mkv Matroska, .mp4, .mov QuickTime)");
+                + "(.mkv, .mp4, .mov)");
     }
 
     @Test

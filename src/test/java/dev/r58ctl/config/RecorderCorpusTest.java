@@ -85,7 +85,7 @@ class RecorderCorpusTest {
         ConfigProblem p = c.requireCamera("cam2").problems().get(0);
         assertEquals(83, p.line());
         assertEquals("cameras.cam2.output_path", p.key());
-        assertEquals(List.of("cam2: container .xyz is not one r58ctl can record (.mkv Matroska, .mp4, .mov QuickTime) "
+        assertEquals(List.of("cam2: container .xyz is not one r58ctl can record (.mkv, .mp4, .mov) "
                 + "(config.yml:83): pipeline commands unavailable for cam2"), c.cameraList().cameraNotes());
     }
 

@@ -25,10 +25,15 @@ class SystemSamplerTest {
 
     @Test
     void cpuOfTheMachineAndOfABusyProcess() throws Exception {
-        Process busy = new ProcessBuilder("yes").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // `yes` under a name of its own: another `yes` on the machine (another test run) must not be found instead
+        String name = "r58busy" + (100000 + new java.util.Random().nextInt(900000));
+        Path program = dir.resolve(name);
+        Files.copy(Path.of("/usr/bin/yes"), program);
+        assertTrue(program.toFile().setExecutable(true));
+        Process busy = new ProcessBuilder(program.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             SystemSampler sampler = new SystemSampler(List.of(
-                    new SystemSampler.Watched("busy", null, "yes"),
+                    new SystemSampler.Watched("busy", null, name),
                     new SystemSampler.Watched("mediamtx", null, "no-such-process-r58"),
                     new SystemSampler.Watched("r58ctl", null, "java")), dir, dir.resolve("load"));
             SystemSample first = sampler.sample();

@@ -40,12 +40,16 @@ class StabilityMatrixTest {
     }
 
     @Test
-    void theSeedsEvidenceAloneGivesItsThreeRows() {
+    void theShippedEvidenceAloneGivesItsFourRows() {
         Config c = StabilityFixtures.load(dir, "");
         MatrixReport m = new StabilityMatrix(c).runs(List.of()).build();
-        assertEquals(List.of("x264enc", "mpph264enc", "mpph265enc"), m.rows().stream().map(MatrixRow::encoder).toList());
-        assertEquals(List.of(MatrixStatus.STABLE, MatrixStatus.UNSTABLE, MatrixStatus.UNTESTED),
+        assertEquals(List.of("x264enc", "mpph264enc", "mpph264enc", "mpph265enc"),
+                m.rows().stream().map(MatrixRow::encoder).toList());
+        assertEquals(List.of(MatrixStatus.STABLE, MatrixStatus.UNSTABLE, MatrixStatus.STABLE, MatrixStatus.UNTESTED),
                 m.rows().stream().map(MatrixRow::status).toList());
+        assertEquals("mpph264enc gop=30 profile=baseline qp-init=26 qp-max=51 qp-min=10 rc-mode=cbr", m.rows().get(2).key(),
+                "the settings that ran for a week");
+        assertEquals(MatrixStatus.STABLE, m.rowFor("mpph264enc").status(), "the configured settings' row");
         MatrixRow oops = m.rows().get(1);
         assertEquals("mpph264enc (settings unknown)", oops.key());
         assertNull(oops.settings());
@@ -55,7 +59,7 @@ class StabilityMatrixTest {
         assertEquals("evidence", x264.source());
         assertEquals(2, x264.fits());
         assertEquals("2 x 40% = 80% <= 80%: fits (up to 2)", x264.arithmetic(), "the test config has two cameras");
-        assertNull(m.rows().get(2).capacity(), "no figure for an untested encoder");
+        assertNull(m.rows().get(3).capacity(), "no figure for an untested encoder");
     }
 
     @Test
@@ -108,7 +112,7 @@ class StabilityMatrixTest {
         runs.add(run(TestKind.PUSH, "mpph265enc", configured, Verdict.PASS, "all 4 checks passed", 18, List.of()));
         MatrixRow now = new StabilityMatrix(c).runs(runs).build().row(row.key());
         assertEquals(MatrixStatus.STABLE, now.status(), now.why());
-        assertEquals(4, m.rows().size(), "three seed rows plus the vbr settings");
+        assertEquals(5, m.rows().size(), "four shipped rows plus the vbr settings");
 
         runs.add(run(TestKind.SOAK, "mpph265enc", configured, Verdict.PASS, "all 6 checks passed", 20, List.of()));
         runs.add(run(TestKind.ENCODE, "x264enc", c.encoderSettings("x264enc"), Verdict.FAIL,

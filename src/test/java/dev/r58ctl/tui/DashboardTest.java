@@ -134,7 +134,7 @@ class DashboardTest {
                 + "\nrecorder: {config: \"" + recorder + "\", health_url: \"http://127.0.0.1:9/health\"}\n"
                 + "kernel_log: {source: \"file:" + dir.resolve("kern.log") + "\", previous_boot: none}\n"
                 + "cameras:\n  cam0: {transport: none}\n  cam1: {transport: none}\n  cam2: {transport: none}\n");
-        vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
+        vt = new DefaultVirtualTerminal(new TerminalSize(160, 30));
         screen = new TerminalScreen(vt);
         screen.startScreen();
         engine = new Engine(c);
@@ -148,7 +148,8 @@ class DashboardTest {
         key('j');
         key('j');
         key('s');
-        until(t -> t.contains("pipeline commands unavailable for cam2"));
+        until(t -> t.contains("start cam2: container .xyz is not one r58ctl can record (.mkv, .mp4, .mov) "
+                + "(recorder.yml:8): pipeline commands unavailable for cam2"));
         key('k');
         key('k');
         key('s');
