@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.r58ctl.repo.Scenario;
 import dev.r58ctl.testsupport.GitRepos;
-import dev.r58ctl.testsupport.StandIn;
-import dev.r58ctl.testsupport.TestConfigs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,23 +32,24 @@ class RecorderCorpusCliTest {
 
     @TempDir
     Path tmp;
+    GuardFixture f;
     Path repo;
     Path config;
-    Path bootId;
-    Path previousBoot;
     Scenario scenario;
 
     @AfterEach
     void stopService() {
-        if (config != null) {
-            CliRun.with(config, "service", "stop");
+        if (f != null) {
+            f.stopService();
         }
     }
 
     /** The checkout with the corpus file committed as its config.yml (or none, for "missing"), and r58ctl's file. */
     private void setUp(String name) throws IOException {
-        scenario = Scenario.create(tmp.resolve("repo"), tmp);
-        repo = scenario.repo;
+        f = new GuardFixture(tmp, 2, true);
+        scenario = f.scenario;
+        repo = f.repo();
+        config = f.config;
         if (name.equals("missing")) {
             GitRepos.git(repo, "rm", "-q", "--ignore-unmatch", "config.yml");
             GitRepos.git(repo, "commit", "-q", "--allow-empty", "-m", "Recorder configuration removed");
@@ -61,26 +60,6 @@ class RecorderCorpusCliTest {
             GitRepos.git(repo, "add", "config.yml");
             GitRepos.git(repo, "commit", "-q", "-m", "Recorder configuration (" + name + ")");
         }
-        int port = StandIn.freePort();
-        Path script = StandIn.script(tmp.resolve("bin"));
-        bootId = tmp.resolve("boot_id");
-        previousBoot = tmp.resolve("previous-boot.log");
-        Files.writeString(bootId, "boot-0\n");
-        Files.writeString(previousBoot, GuardFixture.CLEAN + "\n");
-        config = TestConfigs.write(tmp.resolve("etc"), "platform: generic\n"
-                + "state_dir: " + tmp.resolve("state") + "\n"
-                + "recorder:\n"
-                + "  repo: " + repo + "\n"
-                + "  config: " + repo.resolve("config.yml") + "\n"
-                + "  service: recorder-standin\n"
-                + "  service_manager: process\n"
-                + "  service_command: [" + StandIn.PYTHON + ", " + script + ", \"" + port + "\"]\n"
-                + "  health_url: http://127.0.0.1:" + port + "/health\n"
-                + "  health_timeout_ms: 10000\n"
-                + "kernel_log:\n"
-                + "  source: file:" + tmp.resolve("kmsg.log") + "\n"
-                + "  previous_boot: file:" + previousBoot + "\n"
-                + "  boot_id_file: " + bootId + "\n");
         Files.writeString(tmp.resolve("kmsg.log"), "<6>[    1.000000] usb 1-1: new high-speed USB device\n");
     }
 
@@ -191,8 +170,7 @@ class RecorderCorpusCliTest {
     private void guardRollsBack() throws IOException {
         assertEquals(0, runs("trial", "arm").exit());
         runs("trial", "status");
-        Files.writeString(bootId, "boot-1\n");
-        Files.writeString(previousBoot, GuardFixture.CLEAN + "\n" + GuardFixture.OOPS + "\n" + GuardFixture.CODE + "\n");
+        f.reboot(GuardFixture.CLEAN, GuardFixture.OOPS, GuardFixture.CODE);
         CliRun guard = runs("guard", "boot");
         assertEquals(0, guard.exit(), guard.toString());
         assertEquals(scenario.good, GitRepos.head(repo));
