@@ -44,6 +44,33 @@ class PreflightTest {
     }
 
     @Test
+    void theRecordersDiskLevelsJudgeTheRecordingDirectory() throws Exception {
+        // no disk here has 100000 GB free: below the recorder's minimum is a failure, naming where the level comes from
+        Path recorder = dir.resolve("recorder.yml");
+        java.nio.file.Files.writeString(recorder, "recording: {min_disk_space_gb: 100000, warning_disk_space_gb: 200000}\n"
+                + "cameras:\n  cam0: {codec: h264, output_path: \"" + dir.resolve("rec/cam0_%H%M%S.mov") + "\"}\n");
+        String own = "platform: generic\nrecorder: {config: \"" + recorder + "\"}\ncameras:\n  cam0: {transport: none}\n";
+        PreflightCheck low = find(check(own, "cam0"), "recording");
+        assertEquals(PreflightCheck.Status.FAIL, low.status());
+        assertTrue(low.detail().endsWith("below the recorder's min_disk_space_gb 100000"), low.detail());
+
+        java.nio.file.Files.writeString(recorder, "recording: {min_disk_space_gb: 0, warning_disk_space_gb: 200000}\n"
+                + "cameras:\n  cam0: {codec: h264, output_path: \"" + dir.resolve("rec/cam0_%H%M%S.mov") + "\"}\n");
+        PreflightCheck warn = find(check(own, "cam0"), "recording");
+        assertEquals(PreflightCheck.Status.WARN, warn.status());
+        assertTrue(warn.detail().endsWith("below the recorder's warning_disk_space_gb 200000"), warn.detail());
+    }
+
+    @Test
+    void aCameraTheRecordersFileLeavesUnusableFailsWithWhereAndWhy() throws Exception {
+        Path recorder = dir.resolve("recorder.yml");
+        java.nio.file.Files.writeString(recorder, "cameras:\n  cam0:\n    codec: h264\n    output_path: /x/rec.xyz\n");
+        List<PreflightCheck> checks = check("platform: generic\nrecorder: {config: \"" + recorder + "\"}\n", "cam0");
+        assertEquals(List.of(PreflightCheck.fail("cam0", "configuration", recorder + ":4: cameras.cam0.output_path: "
+                + "container .xyz is not one r58ctl can record (.mkv, .mp4, .mov)")), checks);
+    }
+
+    @Test
     void aGenericCameraPassesAndSaysWhatItChecked() {
         List<PreflightCheck> checks = check("platform: generic\nrecorder: {config: null}\ncameras:\n"
                 + "  cam0: {codec: h264, transport: rtmp, output_path: \"" + dir.resolve("rec/cam0_%H%M%S.mp4") + "\"}\n",
