@@ -34,8 +34,10 @@ final class Verification {
     List<Check> checks(String stoppedEarly, long ranMs, CameraRunner runner, MediaProbe.Result read, Check mediamtx) {
         List<Check> out = new ArrayList<>();
         if (stoppedEarly != null) {
+            boolean refused = plan.test() == TestKind.PUSH && stoppedEarly.contains("Could not open resource");
             out.add(Check.failed("ran", "stopped after " + seconds(ranMs) + " of " + seconds(plan.durationMs())
-                    + ": " + stoppedEarly));
+                    + ": " + stoppedEarly + (refused ? " (nothing answered at " + plan.output()
+                    + ": is MediaMTX running?)" : "")));
         } else if (!runner.errors().isEmpty()) {
             out.add(Check.failed("ran", "pipeline error: " + runner.errors().get(0)));
         } else {
