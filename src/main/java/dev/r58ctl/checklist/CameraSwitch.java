@@ -32,7 +32,8 @@ final class CameraSwitch {
     static Evidence first(StepContext ctx) {
         List<Camera> cams = ctx.config.cameras();
         if (cams.size() < 2) {
-            return Evidence.failed("only " + cams.size() + " camera(s) configured; the seed tests with 2 first");
+            return Evidence.failed("only " + cams.size() + " camera(s) configured; the migration plan tests with 2 "
+                    + "first");
         }
         Map<String, Boolean> want = new java.util.LinkedHashMap<>();
         for (int i = 0; i < cams.size(); i++) {
