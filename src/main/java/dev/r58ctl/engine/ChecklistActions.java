@@ -34,7 +34,8 @@ final class ChecklistActions implements AutoCloseable {
     private final Consumer<EngineEvent> emit;
     /**
      * Rebuilds the matrix, which then calls {@link #refresh}, and reads the checkout again: a step may have added a
-     * run or a commit.
+     * run or a commit. On the step's thread before the step is said to be finished, so that the next {@code n} finds
+     * the next step (and the branch the new run decided), not this one still running.
      */
     private final Runnable refreshAfterStep;
     /** How the engine runs a stability test (its cameras paused meanwhile when so configured). */
@@ -141,8 +142,11 @@ final class ChecklistActions implements AutoCloseable {
                 emit.accept(new Message(Message.Level.ERROR, what + ": " + e));
             } finally {
                 busy.set(false);
-                emit.accept(new EngineEvent.Step("checklist", what, "finished", true));
-                refreshAfterStep.run();
+                try {
+                    refreshAfterStep.run();
+                } finally {
+                    emit.accept(new EngineEvent.Step("checklist", what, "finished", true));
+                }
             }
         });
     }

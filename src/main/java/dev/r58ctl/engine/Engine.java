@@ -59,6 +59,8 @@ public final class Engine implements EngineLink {
     private int testsRunning;
     private List<String> paused = List.of();
     private volatile String testing;
+    /** Set by {@link #close}: a test cut short by quitting leaves its cameras to the final stop, not restarted. */
+    private volatile boolean closing;
 
     public Engine(Config config) {
         this.config = config;
@@ -69,7 +71,7 @@ public final class Engine implements EngineLink {
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
         this.checklist = new ChecklistActions(config, this::emit, () -> {
-            refreshMatrix();
+            rebuildMatrix();
             refreshRepo();
         }, this::aside);
     }
@@ -232,18 +234,21 @@ public final class Engine implements EngineLink {
 
     /** Rebuilds the stability matrix from configured evidence and the runs on disk, on the worker thread. */
     public void refreshMatrix() {
-        worker.submit(() -> {
-            try {
-                List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
-                dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
-                        .build();
-                emit(new EngineEvent.MatrixUpdated(report, RecentTest.newest(runs, RECENT_TESTS)));
-                checklist.refresh(report); // the matrix decides the checklist's branch
-            } catch (RuntimeException e) {
-                LOG.error("matrix", e);
-                emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
-            }
-        });
+        worker.submit(this::rebuildMatrix);
+    }
+
+    /** The matrix and the checklist's snapshot from disk, on the calling thread. */
+    private void rebuildMatrix() {
+        try {
+            List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
+            dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
+                    .build();
+            emit(new EngineEvent.MatrixUpdated(report, RecentTest.newest(runs, RECENT_TESTS)));
+            checklist.refresh(report); // the matrix decides the checklist's branch
+        } catch (RuntimeException e) {
+            LOG.error("matrix", e);
+            emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
+        }
     }
 
     /**
@@ -300,7 +305,7 @@ public final class Engine implements EngineLink {
             synchronized (tests) {
                 if (--testsRunning == 0) {
                     testing = null;
-                    List<String> started = cameras.resume(paused);
+                    List<String> started = closing ? List.of() : cameras.resume(paused);
                     paused = List.of();
                     if (!started.isEmpty()) {
                         String ids = String.join(", ", started);
@@ -424,6 +429,7 @@ public final class Engine implements EngineLink {
 
     @Override
     public void close() {
+        closing = true;
         checklist.close();
         worker.shutdown();
         try {

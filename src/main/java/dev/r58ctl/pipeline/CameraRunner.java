@@ -43,6 +43,8 @@ public final class CameraRunner implements AutoCloseable {
     /** This run's threads from its start: reused threads bring their earlier ticks along. */
     private ThreadCpu.Since threads;
     private final List<BusEvent> events = new CopyOnWriteArrayList<>();
+    /** Errors posted after EOS was sent (rtspclientsink may fail a last write as the server closes). */
+    private final List<BusEvent> stopping = new CopyOnWriteArrayList<>();
     private final List<Consumer<BusEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
@@ -95,6 +97,7 @@ public final class CameraRunner implements AutoCloseable {
             return;
         }
         events.clear();
+        stopping.clear();
         lastError = null;
         framesIn.set(0);
         framesOut.set(0);
@@ -249,7 +252,11 @@ public final class CameraRunner implements AutoCloseable {
         bus.connect((Bus.ERROR) (source, code, message) -> {
             String name = source == null ? "?" : source.getName();
             lastError = name + ": " + message;
-            record(new BusEvent(Instant.now(), BusEvent.Level.ERROR, name, message));
+            BusEvent e = new BusEvent(Instant.now(), BusEvent.Level.ERROR, name, message);
+            if (state == State.STOPPING) {
+                stopping.add(e);
+            }
+            record(e);
             LOG.error("{}: {}: {}", spec.camera(), name, message);
             if (state != State.STOPPING) {
                 state = State.FAILED;
@@ -314,6 +321,11 @@ public final class CameraRunner implements AutoCloseable {
         }
         p.getBus().dispose();
         p.dispose();
+    }
+
+    /** The errors posted while stopping, after EOS was sent, oldest first; {@link #errors} has them too. */
+    public List<BusEvent> errorsWhileStopping() {
+        return List.copyOf(stopping);
     }
 
     /** The events at ERROR level, oldest first. */
