@@ -30,7 +30,7 @@ final class MigrationSteps {
     static Evidence apply(StepContext ctx) {
         Config.ChecklistSettings s = ctx.config.checklist();
         try (RepoView view = RepoView.open(ctx.config.recorder().repo())) {
-            Evidence already = committed(view, s.commitMessage());
+            Evidence already = committed(view, s.patch(), s.commitMessage());
             if (already != null) {
                 return already;
             }
@@ -55,7 +55,7 @@ final class MigrationSteps {
             Set<String> changed = new LinkedHashSet<>();
             view.status().changes().forEach(c -> changed.add(c.path()));
             paths.retainAll(changed);
-            Evidence already = committed(view, s.commitMessage());
+            Evidence already = committed(view, s.patch(), s.commitMessage());
             if (paths.isEmpty() && already != null) {
                 return already;
             }
@@ -72,11 +72,24 @@ final class MigrationSteps {
         }
     }
 
-    /** HEAD is the migration commit already (a step cut off after its work, retried), or null. */
-    private static Evidence committed(RepoView view, String message) {
+    /**
+     * HEAD is the migration commit already (a step cut off after its work, retried), or null when HEAD has another
+     * message. A commit with the message that is not exactly the patch (a migration made by hand) is refused: the
+     * patch belongs on the commit it was made against, so the way on is a rollback first.
+     */
+    private static Evidence committed(RepoView view, java.nio.file.Path patch, String message) {
         RepoView.Status st = view.status();
-        return message.equals(st.headSubject()) ? Evidence.ok("already done: HEAD " + st.head().substring(0, 7)
-                + " is \"" + message + "\"").withCommit(st.head()) : null;
+        if (!message.equals(st.headSubject())) {
+            return null;
+        }
+        String differs = new PatchCheck(view).file(patch).headDiffers();
+        if (differs != null) {
+            throw R58Exception.failed("HEAD " + st.head().substring(0, 7) + " is \"" + message + "\" but not "
+                    + patch.getFileName() + " (" + differs + "): roll back to the known-good mark first (b in the "
+                    + "dashboard, `r58ctl rollback --last-good`), then this step applies the patch");
+        }
+        return Evidence.ok("already done: HEAD " + st.head().substring(0, 7) + " is \"" + message + "\"")
+                .withCommit(st.head());
     }
 
     /** Arms the trial of HEAD; one already armed for HEAD (a retried step) counts. */

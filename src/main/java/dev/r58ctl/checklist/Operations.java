@@ -35,8 +35,15 @@ final class Operations {
     /** What the operator is asked to do for a manual step. */
     static String instructions(dev.r58ctl.config.Config config, String operation) {
         if (Operation.VERIFY_STREAM.key().equals(operation)) {
-            return "open " + config.checklist().browserUrl() + " in a browser while `r58ctl test push --encoder "
-                    + config.checklist().targetEncoder() + " --duration 60s` runs, and check the picture moves";
+            // the command as this operator must type it: with --config when the file is not one r58ctl finds itself
+            java.nio.file.Path file = config.file();
+            String with = file == null || dev.r58ctl.config.ConfigLoader.SEARCH_PATH.contains(file) ? ""
+                    : " --config " + file;
+            String browser = config.checklist().browserUrl();
+            String play = "play " + config.mediamtx().readUrlFor(config.stability().pushPath()) + " with gst-play-1.0";
+            return (browser == null ? play : "open " + browser + " in a browser") + " while `r58ctl" + with
+                    + " test push --encoder " + config.checklist().targetEncoder() + " --duration 60s` runs, and "
+                    + "check the picture moves" + (browser == null ? "" : " (or " + play + ")");
         }
         return null;
     }

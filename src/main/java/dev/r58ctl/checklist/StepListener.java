@@ -24,6 +24,15 @@ public interface StepListener {
         return StabilityListener.NONE;
     }
 
+    /**
+     * Runs a stability test the step needs and returns its result: here at once; the dashboard first pauses the
+     * cameras it runs when {@code stability.pause_cameras} says so, and starts them again afterwards.
+     */
+    default dev.r58ctl.stability.TestResult test(dev.r58ctl.stability.TestKind kind, String encoder,
+                                                 java.util.function.Supplier<dev.r58ctl.stability.TestResult> run) {
+        return run.get();
+    }
+
     /** The step ended; its record is on disk. */
     default void finished(StepRecord record) {
     }

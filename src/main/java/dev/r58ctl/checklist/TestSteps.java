@@ -63,7 +63,7 @@ final class TestSteps {
                 });
         t.plan(); // bad input (no camera to take a bitrate from...) fails before anything runs
         ctx.onCancel(t::cancel);
-        TestResult r = t.call();
+        TestResult r = ctx.listener.test(kind, s.targetEncoder(), t::call);
         if (r == null) {
             return Evidence.failed(kind.key() + " test stopped by the operator before it began");
         }

@@ -36,7 +36,8 @@ final class UnstableSteps {
             String head = st.head();
             if (message.equals(st.headSubject())) {
                 return Evidence.failed("HEAD " + head.substring(0, 7) + " is \"" + message + "\": roll it back "
-                        + "(`r58ctl rollback --last-good`)").withCommit(head);
+                        + "(b in the dashboard, `r58ctl rollback --last-good`), then this check again")
+                        .withCommit(head);
             }
             if (new Trial(ctx.config).armed().isPresent()) {
                 return Evidence.failed("a trial is armed: `r58ctl trial abort`, or let the guard roll it back")

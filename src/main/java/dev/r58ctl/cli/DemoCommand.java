@@ -3,7 +3,7 @@ package dev.r58ctl.cli;
 import dev.r58ctl.Logging;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.demo.DemoSandbox;
-import dev.r58ctl.host.ServiceControl;
+import dev.r58ctl.demo.DemoServices;
 import dev.r58ctl.engine.CameraView;
 import dev.r58ctl.engine.Engine;
 import dev.r58ctl.engine.EngineEvent;
@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Open the dashboard on a sandbox: four test-pattern cameras (recordings under the demo "
                 + "directory), a scratch recorder checkout whose HEAD is an H.265 migration that left the stand-in "
-                + "service unhealthy ('b' rolls back), and a kernel log file that 'i' writes the seed's Oops into. "
+                + "service unhealthy ('b' rolls back), and a kernel log file that 'i' writes the mpph264enc Oops of "
+                + "2025-12-19 into. "
                 + "Needs no R58.")
 final class DemoCommand extends BaseCommand {
     @Option(names = "--duration", paramLabel = "D", defaultValue = "20s", converter = DurationConverter.class,
@@ -48,9 +49,8 @@ final class DemoCommand extends BaseCommand {
                         .resolve("demo");
         Config c = DemoSandbox.prepare(base.toAbsolutePath());
         Logging.toFile(c.stateDir());
-        ServiceControl standIn = ServiceControl.of(c);
-        standIn.start(); // the stand-in recorder, unhealthy at the migration commit until rolled back
-        try {
+        // the stand-in recorder (unhealthy at the migration commit until rolled back) and MediaMTX's RTSP side
+        try (DemoServices services = DemoServices.start(c)) {
             if (!noTui && Terminals.interactive()) {
                 try (Engine engine = new Engine(c)) {
                     startEnabled(c, engine);
@@ -59,8 +59,6 @@ final class DemoCommand extends BaseCommand {
                 return 0;
             }
             return table(c, base);
-        } finally {
-            standIn.stop();
         }
     }
 

@@ -45,9 +45,11 @@ final class ChecklistReader {
         }
         String browser = "http://" + mediamtx.host() + ":8888/{path}/";
         if (m.containsKey("browser_url") && !m.get("browser_url").isNull()) {
-            browser = m.get("browser_url").string("an http:// URL").trim();
-            if (!BROWSER_URL.matcher(browser).matches()) {
-                throw m.get("browser_url").error("expected an http:// URL, got " + YamlNode.quote(browser));
+            browser = m.get("browser_url").string("an http:// URL, or none").trim();
+            if (browser.equals("none")) {
+                browser = null; // no browser view (the demo): the stream is played instead
+            } else if (!BROWSER_URL.matcher(browser).matches()) {
+                throw m.get("browser_url").error("expected an http:// URL or none, got " + YamlNode.quote(browser));
             }
         }
         Map<String, YamlNode> d = m.containsKey("durations") ? m.get("durations").mapOf(DURATIONS) : Map.of();
@@ -57,7 +59,8 @@ final class ChecklistReader {
         Duration watch = duration(d, "watch", Duration.ofHours(1));
         Duration monitor = duration(d, "monitor", Duration.ofHours(24));
         return new Config.ChecklistSettings(file, target, current, patch, message,
-                browser.replace("{path}", stability.pushPath()), encode, soak, push, watch, monitor);
+                browser == null ? null : browser.replace("{path}", stability.pushPath()), encode, soak, push, watch,
+                monitor);
     }
 
     private static String encoder(YamlNode node, String fallback) {

@@ -208,11 +208,13 @@ public record Config(
      * @param pushRtpPort      the UDP port of the push test's RTP
      * @param cpuCeiling       % of all cores the cameras' streams may use together
      * @param evidence         what is known before any run, oldest knowledge first
+     * @param pauseCameras     whether a test started from the dashboard stops the cameras r58ctl runs first (EOS)
+     *                         and starts them again, into new files, when it ends
      */
     public record StabilitySettings(int width, int height, int framerate, java.time.Duration encode,
                                     java.time.Duration soak, java.time.Duration push, int minFramesPercent,
                                     String kernelTrouble, String pushPath, Transport pushTransport, int pushRtpPort,
-                                    int cpuCeiling, List<Evidence> evidence) {
+                                    int cpuCeiling, List<Evidence> evidence, boolean pauseCameras) {
     }
 
     /**
@@ -249,7 +251,7 @@ public record Config(
      * @param currentEncoder the encoder in use, kept when the target is unstable
      * @param patch          the migration patch (a unified diff)
      * @param commitMessage  the migration commit's message
-     * @param browserUrl     where the operator opens the test stream in a browser
+     * @param browserUrl     where the operator opens the test stream in a browser, or null without a browser view
      * @param encode         the checklist's encode test
      * @param soak           the checklist's sustained encode
      * @param push           the checklist's push test

@@ -183,7 +183,7 @@ public final class ConfigLoader {
             stability = new Config.StabilitySettings(stability.width(), stability.height(), stability.framerate(),
                     stability.encode(), stability.soak(), stability.push(), stability.minFramesPercent(),
                     stability.kernelTrouble(), stability.pushPath(), stability.pushTransport(), stability.pushRtpPort(),
-                    stability.cpuCeiling(), builtIn.evidence());
+                    stability.cpuCeiling(), builtIn.evidence(), stability.pauseCameras());
         }
         Config.GuardSettings guard = guard(top.get("guard"));
         Config.ChecklistSettings checklist = ChecklistReader.read(top.get("checklist"), this::expand, stateDir,

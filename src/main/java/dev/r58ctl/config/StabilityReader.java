@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class StabilityReader {
     static final List<String> KEYS = List.of("resolution", "framerate", "durations", "min_frames_percent",
-            "kernel_trouble", "push_path", "push_transport", "push_rtp_port", "cpu_ceiling", "evidence");
+            "kernel_trouble", "push_path", "push_transport", "push_rtp_port", "cpu_ceiling", "evidence",
+            "pause_cameras");
     private static final List<String> EVIDENCE_KEYS = List.of(
             "encoder", "settings", "status", "cpu_per_stream", "date", "note", "kernel");
     static final List<String> STATUSES = List.of("stable", "unstable", "partial", "untested");
@@ -100,8 +101,9 @@ final class StabilityReader {
                 evidence.add(evidence(e, encoders));
             }
         }
+        boolean pause = m.containsKey("pause_cameras") && m.get("pause_cameras").bool();
         return new Config.StabilitySettings(width, height, framerate, encode, soak, push, minFrames, trouble,
-                pushPath, transport, rtpPort, ceiling, List.copyOf(evidence));
+                pushPath, transport, rtpPort, ceiling, List.copyOf(evidence), pause);
     }
 
     private static Config.Evidence evidence(YamlNode node, Map<String, Map<String, Object>> encoders) {

@@ -19,6 +19,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * The demo's world, under one directory that the next demo empties: a scratch recorder checkout whose HEAD is a
@@ -27,6 +28,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 public final class DemoSandbox {
     private static final String MARKER = ".r58ctl-demo";
+    /** The stand-in for MediaMTX's RTSP side, written beside the recorder's (see {@link DemoServices}). */
+    static final String MEDIAMTX_SCRIPT = "mediamtx_standin.py";
     private static final PersonIdent WHO = new PersonIdent("r58ctl demo", "demo@r58ctl.invalid");
 
     private DemoSandbox() {
@@ -37,6 +40,7 @@ public final class DemoSandbox {
         Files.createDirectories(base);
         Files.writeString(base.resolve(MARKER), "made by r58ctl demo; emptied at the next demo start\n");
         Files.write(base.resolve("recorder_standin.py"), resource("recorder_standin.py"));
+        Files.write(base.resolve(MEDIAMTX_SCRIPT), resource(MEDIAMTX_SCRIPT));
         Files.writeString(base.resolve("kernel.log"), String.join("\n",
                 "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x412fd050]",
                 "[    0.000000] Machine model: Rockchip RK3588 R58 demo (r58ctl sandbox)",
@@ -44,15 +48,18 @@ public final class DemoSandbox {
                 "[    2.301422] rk_hdmirx fdee0000.hdmirx-controller: hdmirx_probe: probe ok", ""));
         Path patches = Files.createDirectories(base.resolve("state/patches")); // what the dashboard's p offers
         recorderRepo(base, patches.resolve("h265_migration.patch"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         String yaml = new String(resource("demo-config.yml"), StandardCharsets.UTF_8)
-                .replace("${DEMO}", base.toString()).replace("${PORT}", Integer.toString(port));
+                .replace("${DEMO}", base.toString()).replace("${PORT}", Integer.toString(freePort()))
+                .replace("${RTSP_PORT}", Integer.toString(freePort()));
         Path file = base.resolve("config.yml");
         Files.writeString(file, yaml);
         return new ConfigLoader().file(file).load();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** Removes an earlier demo; refuses a directory that is not one, so nothing else can be lost. */
@@ -101,6 +108,9 @@ public final class DemoSandbox {
             ByteArrayOutputStream diff = new ByteArrayOutputStream();
             try (DiffFormatter f = new DiffFormatter(diff)) {
                 f.setRepository(git.getRepository());
+                // the migration as planned: the commit at HEAD, made in a hurry, also left the service degraded
+                // (status.txt is what the stand-in answers), which the planned change does not
+                f.setPathFilter(PathFilter.create("status.txt").negate());
                 f.format(good.getTree(), migration.getTree());
             }
             Files.write(patch, diff.toByteArray());

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 /** The cameras r58ctl runs itself: one runner per camera, encoder changes kept in memory for this session. */
 final class Cameras {
     private static final Duration STOP = Duration.ofSeconds(5);
+    /** The state of a camera stopped for a stability test. */
+    static final String PAUSED = "PAUSED";
     /** What v4l2src says when the HDMI input has no signal (no timings, so caps cannot be negotiated). */
     private static final java.util.regex.Pattern NO_SIGNAL = java.util.regex.Pattern.compile(
             "not-negotiated|No signal|Cannot identify device|Failed to (get|query) (the )?(current )?(input|DV) timings?",
@@ -34,6 +36,8 @@ final class Cameras {
     private final Config config;
     private final Map<String, Camera> cameras = new LinkedHashMap<>();
     private final Map<String, CameraRunner> runners = new LinkedHashMap<>();
+    /** Cameras stopped for a stability test, started again when it ends unless the operator started or stopped them. */
+    private final java.util.Set<String> paused = new java.util.LinkedHashSet<>();
     private final Consumer<EngineEvent> emit;
 
     Cameras(Config config, Consumer<EngineEvent> emit) {
@@ -68,11 +72,12 @@ final class Cameras {
         CameraRunner runner;
         synchronized (this) {
             cam = usable(id);
+            paused.remove(id);
             CameraRunner old = runners.get(id);
             if (old != null && old.state() == CameraRunner.State.RUNNING) {
                 return;
             }
-            PipelineSpec spec = new PipelinePlanner(config).plan(cam, ZonedDateTime.now());
+            PipelineSpec spec = planNewFiles(cam);
             for (Output o : spec.outputs()) {
                 if (o.kind() == Output.Kind.FILE) {
                     try {
@@ -94,10 +99,44 @@ final class Cameras {
         runner.start();
     }
 
+    /**
+     * The camera's pipeline with its recording named for now. A restart within the second of the last start would
+     * name the same file and filesink would overwrite that recording: the plan waits for the next second instead,
+     * and a pattern without the time in it is refused.
+     */
+    private PipelineSpec planNewFiles(Camera cam) {
+        PipelinePlanner planner = new PipelinePlanner(config);
+        PipelineSpec spec = planner.plan(cam, ZonedDateTime.now());
+        String taken = existingFile(spec);
+        if (taken != null) {
+            try {
+                Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            spec = planner.plan(cam, ZonedDateTime.now());
+            taken = existingFile(spec);
+        }
+        if (taken != null) {
+            throw R58Exception.failed(cam.id() + ": " + taken + " already exists; r58ctl never overwrites a recording");
+        }
+        return spec;
+    }
+
+    private static String existingFile(PipelineSpec spec) {
+        for (Output o : spec.outputs()) {
+            if (o.kind() == Output.Kind.FILE && Files.exists(Path.of(o.target()))) {
+                return o.target();
+            }
+        }
+        return null;
+    }
+
     void stop(String id) {
         CameraRunner r;
         synchronized (this) {
             camera(id);
+            paused.remove(id);
             r = runners.get(id);
         }
         if (r != null) {
@@ -127,20 +166,76 @@ final class Cameras {
         }
     }
 
+    /**
+     * Stops every camera that runs (EOS first, so each recording is finalised) and keeps them as paused, shown so on
+     * their rows; returns their ids. {@link #resume} starts them again.
+     */
+    List<String> pause() {
+        List<CameraRunner> stopping = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        synchronized (this) {
+            runners.forEach((id, r) -> {
+                if (r.state() == CameraRunner.State.RUNNING || r.state() == CameraRunner.State.STARTING) {
+                    ids.add(id);
+                    stopping.add(r);
+                    paused.add(id);
+                }
+            });
+        }
+        stopping.forEach(r -> r.stop(STOP));
+        return ids;
+    }
+
+    /**
+     * Starts the paused cameras among {@code ids} again, each into a new file; one the operator started or stopped
+     * meanwhile is left as it is. Returns those started; a camera that does not start is reported and skipped.
+     */
+    List<String> resume(List<String> ids) {
+        List<String> started = new ArrayList<>();
+        for (String id : ids) {
+            synchronized (this) {
+                if (!paused.contains(id)) {
+                    continue;
+                }
+            }
+            try {
+                start(id);
+                started.add(id);
+            } catch (R58Exception e) {
+                emit.accept(new EngineEvent.Message(EngineEvent.Message.Level.ERROR, "start " + id + " after the test: "
+                        + e.getMessage()));
+            }
+        }
+        return started;
+    }
+
     synchronized List<KnownEncoder> choices(String id) {
         Camera c = camera(id);
         return Arrays.stream(KnownEncoder.values()).filter(e -> e.codec() == c.codec()).toList();
     }
 
-    /** What r58ctl is doing, for an incident banner: "cam0, cam2 running" or "idle". */
-    synchronized String activity() {
+    /**
+     * What r58ctl is doing, for an incident banner: "cam0 (x264enc), cam2 (x264enc) running", with the stability test
+     * that runs ({@code test}, or null) and the cameras paused for it, or "no pipeline of r58ctl running".
+     */
+    synchronized String activity(String test) {
         List<String> running = new ArrayList<>();
         runners.forEach((id, r) -> {
             if (r.state() == CameraRunner.State.RUNNING) {
                 running.add(id + " (" + cameras.get(id).encoder() + ")");
             }
         });
-        return running.isEmpty() ? "no pipeline of r58ctl running" : String.join(", ", running) + " running";
+        List<String> parts = new ArrayList<>();
+        if (test != null) {
+            parts.add(test + " running");
+        }
+        if (!running.isEmpty()) {
+            parts.add(String.join(", ", running) + " running");
+        }
+        if (!paused.isEmpty()) {
+            parts.add(String.join(", ", paused) + " paused for it");
+        }
+        return parts.isEmpty() ? "no pipeline of r58ctl running" : String.join("; ", parts);
     }
 
     synchronized List<CameraView> views(StreamSnapshot streams) {
@@ -154,6 +249,10 @@ final class Cameras {
             CameraStatus theirs = recorder.get(c.id());
             String runBy = ours ? "r58ctl" : theirs != null && !"idle".equals(theirs.status()) ? "recorder" : "-";
             String state = r != null ? r.state().name() : theirs != null ? theirs.status() : c.enabled() ? "STOPPED" : "disabled";
+            if (paused.contains(c.id()) && !ours) {
+                state = PAUSED; // stopped for a test, started again when it ends
+                runBy = "r58ctl";
+            }
             String error = s == null ? null : s.lastError();
             if (!c.usable()) {
                 // what the recorder's file says about this camera that r58ctl cannot use: no pipeline of ours

@@ -9,6 +9,8 @@ import dev.r58ctl.config.Config;
 import dev.r58ctl.engine.EngineEvent.Message;
 import dev.r58ctl.stability.MatrixReport;
 import dev.r58ctl.stability.StabilityListener;
+import dev.r58ctl.stability.TestKind;
+import dev.r58ctl.stability.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,14 @@ final class ChecklistActions implements AutoCloseable {
 
     private final Config config;
     private final Consumer<EngineEvent> emit;
-    /** Rebuilds the matrix, which then calls {@link #refresh}: a step may have added a run. */
-    private final Runnable refreshMatrix;
+    /**
+     * Rebuilds the matrix, which then calls {@link #refresh}, and reads the checkout again: a step may have added a
+     * run or a commit. On the step's thread before the step is said to be finished, so that the next {@code n} finds
+     * the next step (and the branch the new run decided), not this one still running.
+     */
+    private final Runnable refreshAfterStep;
+    /** How the engine runs a stability test (its cameras paused meanwhile when so configured). */
+    private final TestRunner tests;
     private final ExecutorService steps = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "r58ctl-checklist");
         t.setDaemon(true);
@@ -41,10 +50,16 @@ final class ChecklistActions implements AutoCloseable {
     private volatile MatrixReport matrix;
     private volatile long seenModified = -1;
 
-    ChecklistActions(Config config, Consumer<EngineEvent> emit, Runnable refreshMatrix) {
+    /** {@link Engine#aside}: runs a test, reporting what it does with the cameras as lines. */
+    interface TestRunner {
+        TestResult run(TestKind kind, String encoder, Consumer<String> say, Supplier<TestResult> test);
+    }
+
+    ChecklistActions(Config config, Consumer<EngineEvent> emit, Runnable refreshAfterStep, TestRunner tests) {
         this.config = config;
         this.emit = emit;
-        this.refreshMatrix = refreshMatrix;
+        this.refreshAfterStep = refreshAfterStep;
+        this.tests = tests;
     }
 
     /** The walk, read once; a bad checklist file is reported as the panel's problem. */
@@ -127,8 +142,11 @@ final class ChecklistActions implements AutoCloseable {
                 emit.accept(new Message(Message.Level.ERROR, what + ": " + e));
             } finally {
                 busy.set(false);
-                emit.accept(new EngineEvent.Step("checklist", what, "finished", true));
-                refreshMatrix.run();
+                try {
+                    refreshAfterStep.run();
+                } finally {
+                    emit.accept(new EngineEvent.Step("checklist", what, "finished", true));
+                }
             }
         });
     }
@@ -149,6 +167,11 @@ final class ChecklistActions implements AutoCloseable {
             @Override
             public StabilityListener stability() {
                 return new TestEvents("checklist " + stepId, config.checklist().targetEncoder(), emit);
+            }
+
+            @Override
+            public TestResult test(TestKind kind, String encoder, Supplier<TestResult> run) {
+                return tests.run(kind, encoder, line -> progress(line), run);
             }
         };
     }

@@ -54,6 +54,13 @@ public final class Engine implements EngineLink {
     private volatile String kernelProblem;
     private volatile StreamSnapshot streams;
     private long nextPoll;
+    /** Stability tests running now (the worker's and the checklist's), and the cameras paused for them. */
+    private final Object tests = new Object();
+    private int testsRunning;
+    private List<String> paused = List.of();
+    private volatile String testing;
+    /** Set by {@link #close}: a test cut short by quitting leaves its cameras to the final stop, not restarted. */
+    private volatile boolean closing;
 
     public Engine(Config config) {
         this.config = config;
@@ -63,7 +70,10 @@ public final class Engine implements EngineLink {
         this.history = new History<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
-        this.checklist = new ChecklistActions(config, this::emit, this::refreshMatrix);
+        this.checklist = new ChecklistActions(config, this::emit, () -> {
+            rebuildMatrix();
+            refreshRepo();
+        }, this::aside);
     }
 
     public Config config() {
@@ -114,7 +124,7 @@ public final class Engine implements EngineLink {
 
                 @Override
                 public void incident(IncidentListener.Event event, Incident incident) {
-                    emit(new EngineEvent.KernelIncident(event, incident, cameras.activity()));
+                    emit(new EngineEvent.KernelIncident(event, incident, cameras.activity(testing)));
                 }
             });
             kernel = watch.start();
@@ -228,23 +238,26 @@ public final class Engine implements EngineLink {
 
     /** Rebuilds the stability matrix from configured evidence and the runs on disk, on the worker thread. */
     public void refreshMatrix() {
-        worker.submit(() -> {
-            try {
-                List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
-                dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
-                        .build();
-                emit(new EngineEvent.MatrixUpdated(report, RecentTest.newest(runs, RECENT_TESTS)));
-                checklist.refresh(report); // the matrix decides the checklist's branch
-            } catch (RuntimeException e) {
-                LOG.error("matrix", e);
-                emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
-            }
-        });
+        worker.submit(this::rebuildMatrix);
+    }
+
+    /** The matrix and the checklist's snapshot from disk, on the calling thread. */
+    private void rebuildMatrix() {
+        try {
+            List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
+            dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
+                    .build();
+            emit(new EngineEvent.MatrixUpdated(report, RecentTest.newest(runs, RECENT_TESTS)));
+            checklist.refresh(report); // the matrix decides the checklist's branch
+        } catch (RuntimeException e) {
+            LOG.error("matrix", e);
+            emit(new Message(Message.Level.ERROR, "matrix: " + e.getMessage()));
+        }
     }
 
     /**
-     * Runs a stability test of a camera's encoder on the worker thread (cameras keep running), reporting each
-     * second and the verdict; the matrix is rebuilt afterwards.
+     * Runs a stability test of a camera's encoder on the worker thread, reporting each second and the verdict; the
+     * matrix is rebuilt afterwards. The cameras keep running beside it unless {@code stability.pause_cameras}.
      */
     @Override
     public void runTest(dev.r58ctl.stability.TestKind kind, String cameraId) {
@@ -252,13 +265,61 @@ public final class Engine implements EngineLink {
                 .orElseThrow(() -> R58Exception.badInput("no camera \"" + cameraId + "\""));
         String test = kind.name().toLowerCase(java.util.Locale.ROOT);
         submit("test " + test + " " + cam.encoder(), () -> {
-            dev.r58ctl.stability.TestResult r = new dev.r58ctl.stability.StabilityTest(config).test(kind)
-                    .encoder(cam.encoder()).camera(cam.id()).listener(new TestEvents(test, cam.encoder(), this::emit))
-                    .call();
+            dev.r58ctl.stability.TestResult r = aside(kind, cam.encoder(),
+                    line -> emit(new EngineEvent.Step("test", test, line, false)),
+                    () -> new dev.r58ctl.stability.StabilityTest(config).test(kind).encoder(cam.encoder())
+                            .camera(cam.id()).listener(new TestEvents(test, cam.encoder(), this::emit)).call());
+            if (r == null) {
+                return;
+            }
             emit(new Message(r.passed() ? Message.Level.INFO : Message.Level.ERROR,
                     "test " + test + " " + cam.encoder() + ": " + r.verdict() + " (" + r.reason() + ")"));
         });
         refreshMatrix();
+    }
+
+    /**
+     * Runs a stability test; with {@code stability.pause_cameras} the cameras that run are stopped first, as an
+     * operator stops the recorder before testing (EOS, so each recording is finalised), shown PAUSED, and started
+     * again, each into a new file, when the last test running ends. {@code say} hears a line for each; the message
+     * line says it too.
+     */
+    dev.r58ctl.stability.TestResult aside(dev.r58ctl.stability.TestKind kind, String encoder, Consumer<String> say,
+                                          java.util.function.Supplier<dev.r58ctl.stability.TestResult> test) {
+        String what = kind.key() + " test";
+        synchronized (tests) {
+            if (testsRunning++ == 0) {
+                testing = what + " of " + encoder;
+                if (config.stability().pauseCameras()) {
+                    paused = cameras.pause();
+                    if (!paused.isEmpty()) {
+                        String ids = String.join(", ", paused);
+                        say.accept(ids + " paused for the test, as the recorder is stopped before testing (EOS: "
+                                + "their recordings are finalised)");
+                        emit(new Message(Message.Level.WARNING, ids + " PAUSED for the " + what
+                                + "; they start again after it"));
+                        emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+                    }
+                }
+            }
+        }
+        try {
+            return test.get();
+        } finally {
+            synchronized (tests) {
+                if (--testsRunning == 0) {
+                    testing = null;
+                    List<String> started = closing ? List.of() : cameras.resume(paused);
+                    paused = List.of();
+                    if (!started.isEmpty()) {
+                        String ids = String.join(", ", started);
+                        say.accept(ids + " started again, each into a new file");
+                        emit(new Message(Message.Level.INFO, ids + " started again after the " + what));
+                        emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -372,6 +433,7 @@ public final class Engine implements EngineLink {
 
     @Override
     public void close() {
+        closing = true;
         checklist.close();
         worker.shutdown();
         try {

@@ -27,6 +27,44 @@ public final class ThreadCpu {
 
     /** User plus system ticks of the live threads whose name starts with {@code prefix}. */
     public long ticks(String prefix) {
+        return ticks(prefix, java.util.Map.of());
+    }
+
+    /**
+     * A counter from now on: a thread that exists now counts only the ticks it uses after this call. GStreamer hands
+     * the streaming threads of a pipeline that ended to the next one (its task pool), renamed but with the ticks of
+     * their whole life, which would otherwise show as seconds of CPU in a moment.
+     */
+    public Since since() {
+        java.util.Map<String, Long> before = new java.util.HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDir)) {
+            for (Path task : tasks) {
+                try {
+                    before.put(task.getFileName().toString(), ticksOf(Files.readString(task.resolve("stat"))));
+                } catch (IOException e) {
+                    // ended meanwhile: a new thread with its id starts from nothing anyway
+                }
+            }
+        } catch (IOException e) {
+            // no /proc: ticks() finds nothing either
+        }
+        return new Since(java.util.Map.copyOf(before));
+    }
+
+    /** Ticks of the threads named {@code prefix...} since {@link #since} was called. */
+    public final class Since {
+        private final java.util.Map<String, Long> before;
+
+        private Since(java.util.Map<String, Long> before) {
+            this.before = before;
+        }
+
+        public long ticks(String prefix) {
+            return ThreadCpu.this.ticks(prefix, before);
+        }
+    }
+
+    private long ticks(String prefix, java.util.Map<String, Long> before) {
         String match = prefix.length() > COMM_MAX ? prefix.substring(0, COMM_MAX) : prefix;
         long total = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(taskDir)) {
@@ -34,7 +72,8 @@ public final class ThreadCpu {
                 try {
                     String comm = Files.readString(task.resolve("comm")).trim();
                     if (comm.startsWith(match)) {
-                        total += ticksOf(Files.readString(task.resolve("stat")));
+                        long t = ticksOf(Files.readString(task.resolve("stat")));
+                        total += Math.max(0, t - before.getOrDefault(task.getFileName().toString(), 0L));
                     }
                 } catch (IOException e) {
                     // the thread ended between listing and reading: it no longer counts

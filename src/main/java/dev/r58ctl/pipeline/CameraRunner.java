@@ -40,7 +40,11 @@ public final class CameraRunner implements AutoCloseable {
     private final PipelineSpec spec;
     private final int framerate;
     private final ThreadCpu threadCpu;
+    /** This run's threads from its start: reused threads bring their earlier ticks along. */
+    private ThreadCpu.Since threads;
     private final List<BusEvent> events = new CopyOnWriteArrayList<>();
+    /** Errors posted after EOS was sent (rtspclientsink may fail a last write as the server closes). */
+    private final List<BusEvent> stopping = new CopyOnWriteArrayList<>();
     private final List<Consumer<BusEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong framesOut = new AtomicLong();
@@ -93,6 +97,7 @@ public final class CameraRunner implements AutoCloseable {
             return;
         }
         events.clear();
+        stopping.clear();
         lastError = null;
         framesIn.set(0);
         framesOut.set(0);
@@ -103,6 +108,7 @@ public final class CameraRunner implements AutoCloseable {
         stoppedNanos = 0;
         startedNanos = 0;
         ended = new CountDownLatch(1);
+        threads = threadCpu.since();
         state = State.STARTING;
         try {
             pipeline = GstSupport.parse(spec.description());
@@ -128,7 +134,7 @@ public final class CameraRunner implements AutoCloseable {
         sampleNanos = startedNanos;
         sampleFrames = 0;
         sampleBytes = 0;
-        sampleTicks = threadCpu.ticks(spec.prefix());
+        sampleTicks = threads.ticks(spec.prefix());
         if (state == State.STARTING) {
             state = State.RUNNING;
         }
@@ -142,7 +148,7 @@ public final class CameraRunner implements AutoCloseable {
         if (pipeline == null) {
             return;
         }
-        runTicks = threadCpu.ticks(spec.prefix()); // the threads are gone after teardown
+        runTicks = threads.ticks(spec.prefix()); // the threads are gone after teardown
         boolean failed = state == State.FAILED;
         if (state == State.RUNNING || state == State.STARTING) {
             state = State.STOPPING;
@@ -184,7 +190,7 @@ public final class CameraRunner implements AutoCloseable {
         long frames = framesOut.get();
         long bytes = bytesOut.get();
         boolean live = state == State.RUNNING || state == State.STARTING || state == State.STOPPING;
-        long ticks = live ? threadCpu.ticks(spec.prefix()) : sampleTicks;
+        long ticks = live ? threads.ticks(spec.prefix()) : sampleTicks;
         double seconds = Math.max(1e-3, (now - sampleNanos) / 1e9);
         double fps = live ? (frames - sampleFrames) / seconds : 0;
         double kbps = live ? (bytes - sampleBytes) * 8 / 1000.0 / seconds : 0;
@@ -203,7 +209,7 @@ public final class CameraRunner implements AutoCloseable {
     public synchronized CameraStats totals() {
         long now = System.nanoTime();
         double seconds = Math.max(1e-3, uptimeMs(now) / 1000.0);
-        long ticks = state == State.RUNNING ? threadCpu.ticks(spec.prefix()) : runTicks;
+        long ticks = state == State.RUNNING ? threads.ticks(spec.prefix()) : runTicks;
         return new CameraStats(spec.camera(), state, uptimeMs(now), framesIn.get(), framesOut.get(), bytesOut.get(),
                 framesOut.get() / seconds, bytesOut.get() * 8 / 1000.0 / seconds, dropped.get(), behind(now),
                 ticks * 100.0 / ThreadCpu.TICKS_PER_SECOND / seconds, lastError);
@@ -246,7 +252,11 @@ public final class CameraRunner implements AutoCloseable {
         bus.connect((Bus.ERROR) (source, code, message) -> {
             String name = source == null ? "?" : source.getName();
             lastError = name + ": " + message;
-            record(new BusEvent(Instant.now(), BusEvent.Level.ERROR, name, message));
+            BusEvent e = new BusEvent(Instant.now(), BusEvent.Level.ERROR, name, message);
+            if (state == State.STOPPING) {
+                stopping.add(e);
+            }
+            record(e);
             LOG.error("{}: {}: {}", spec.camera(), name, message);
             if (state != State.STOPPING) {
                 state = State.FAILED;
@@ -311,6 +321,11 @@ public final class CameraRunner implements AutoCloseable {
         }
         p.getBus().dispose();
         p.dispose();
+    }
+
+    /** The errors posted while stopping, after EOS was sent, oldest first; {@link #errors} has them too. */
+    public List<BusEvent> errorsWhileStopping() {
+        return List.copyOf(stopping);
     }
 
     /** The events at ERROR level, oldest first. */

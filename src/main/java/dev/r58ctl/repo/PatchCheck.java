@@ -51,9 +51,12 @@ public final class PatchCheck {
 
     /** Checks the patch; a file that is not an acceptable patch at all is a bad-input {@link R58Exception}. */
     public PatchReport call() {
-        Repository repo = view.repository();
-        // ids only: a check leaves no objects behind
-        ObjectInserter idsOnly = new ObjectInserter.Formatter() {
+        return run(idsOnly(view.repository())).report();
+    }
+
+    /** An inserter that computes ids only: a check leaves no objects behind. */
+    private static ObjectInserter idsOnly(Repository repo) {
+        return new ObjectInserter.Formatter() {
             @Override
             public ObjectId insert(int type, long length, java.io.InputStream in) throws IOException {
                 return idFor(type, length, in);
@@ -64,7 +67,55 @@ public final class PatchCheck {
                 return repo.newObjectReader();
             }
         };
-        return run(idsOnly).report();
+    }
+
+    /**
+     * Whether HEAD is exactly this patch committed on HEAD's parent (the parent's tree with the patch applied in
+     * memory is HEAD's tree): null when it is, else how it differs ("it also changes status.txt"). A commit with the
+     * migration's message made some other way (by hand, from a description of the change) is not the patch.
+     */
+    public String headDiffers() {
+        if (file == null) {
+            throw new IllegalStateException("no patch file set");
+        }
+        PatchFile patch = PatchFile.read(file);
+        Repository repo = view.repository();
+        try (RevWalk walk = new RevWalk(repo)) {
+            ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) {
+                return "the repository has no commit";
+            }
+            org.eclipse.jgit.revwalk.RevCommit commit = walk.parseCommit(head);
+            if (commit.getParentCount() == 0) {
+                return "HEAD has no parent to apply the patch to";
+            }
+            RevTree parent = walk.parseCommit(commit.getParent(0)).getTree();
+            PatchApplier.Result result = new PatchApplier(repo, parent, idsOnly(repo)).applyPatch(patch.patch);
+            if (result.getErrors().isEmpty() && commit.getTree().equals(result.getTreeId())) {
+                return null;
+            }
+            Set<String> patched = new LinkedHashSet<>();
+            patch.changes().forEach(c -> patched.add(c.path()));
+            Set<String> changed = new LinkedHashSet<>();
+            try (TreeWalk tw = new TreeWalk(repo)) {
+                tw.addTree(parent);
+                tw.addTree(commit.getTree());
+                tw.setRecursive(true);
+                tw.setFilter(org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF);
+                while (tw.next()) {
+                    changed.add(tw.getPathString());
+                }
+            }
+            Set<String> extra = new LinkedHashSet<>(changed);
+            extra.removeAll(patched);
+            Set<String> missing = new LinkedHashSet<>(patched);
+            missing.removeAll(changed);
+            return !extra.isEmpty() ? "it also changes " + String.join(", ", extra)
+                    : !missing.isEmpty() ? "it leaves out " + String.join(", ", missing)
+                    : "its changes to " + String.join(", ", patched) + " differ from the patch's";
+        } catch (IOException e) {
+            throw R58Exception.failed(view.dir() + ": cannot compare HEAD with " + file + ": " + e.getMessage());
+        }
     }
 
     Outcome run(ObjectInserter inserter) {

@@ -32,7 +32,7 @@ final class FixLogEntry {
         out.add("## " + date + " — Encoder stability tests: " + String.join(", ", encoders) + " (r58ctl)");
         out.add("");
         out.add("- **Context**: The encoder investigation (2025-12-19) holds the H.265 migration until the encoder "
-                + "is proven stable: mpph264enc caused a kernel Oops. r58ctl ran the seed's tests on this board "
+                + "is proven stable: mpph264enc caused a kernel Oops. r58ctl ran the plan's three tests on this board "
                 + "(platform " + config.platform().name().toLowerCase() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores), each from a kernel-log mark taken at its "
                 + "start, with the kernel log watched throughout, CPU sampled every second, and the pipeline stopped "

@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class PushReadBack {
     private static final long RETRY_MILLIS = 500;
+    /**
+     * One read's time: a key frame within a second, then two seconds of frames. A read that got less is made again
+     * (a new DESCRIBE and PLAY), as a player would: under load a reader that joined was seen to get nothing for 9 s
+     * while the next one read at once.
+     */
+    private static final long ATTEMPT_MILLIS = 4000;
 
     private PushReadBack() {
     }
@@ -34,7 +40,8 @@ final class PushReadBack {
                     if (left < 300) {
                         break;
                     }
-                    MediaProbe.Result r = MediaProbe.stream(url, codec, Duration.ofMillis(left), frames);
+                    MediaProbe.Result r = MediaProbe.stream(url, codec, Duration.ofMillis(Math.min(left,
+                            ATTEMPT_MILLIS)), frames);
                     if (r.frames() >= best.frames()) {
                         best = r;
                     }

@@ -19,7 +19,9 @@ final class ChecklistView {
                 List<String> lines = new ArrayList<>();
                 lines.add(step == null ? s.checklistStep : step.title());
                 if (s.checklistInstructions != null) {
-                    lines.addAll(List.of(s.checklistInstructions.split("\n")));
+                    for (String l : s.checklistInstructions.split("\n")) {
+                        lines.addAll(Dialog.wrap(l, Dialog.textWidth(size)));
+                    }
                 }
                 lines.add("");
                 lines.add("note: " + s.noteInput + "_");
@@ -27,8 +29,10 @@ final class ChecklistView {
                         "type what you saw, Enter confirms (recorded with your name), Esc cancels");
             }
             default -> Dialog.draw(g, theme, size, "CHECKLIST STEP " + s.checklistStep,
-                    s.checklistLines.isEmpty() ? List.of("starting...") : s.checklistLines, s.checklistFinished
-                            ? "finished; any key closes" : "working... any key hides this, the step goes on (n)");
+                    s.checklistLines.isEmpty() ? List.of("starting...") : wrapped(s.checklistLines, size),
+                    s.checklistFinished
+                            ? "finished; any key closes" : s.demo ? "working... i writes the Oops; any other key "
+                            + "hides this (n shows it)" : "working... any key hides this, the step goes on (n)");
         }
     }
 
@@ -51,6 +55,17 @@ final class ChecklistView {
                 : s.forceAsked == 0 ? "F: force past the gate (asked twice, recorded)    any other key: cancel"
                 : "F again: really force it (recorded as forced)    any other key: cancel";
         Dialog.draw(g, theme, size, "CHECKLIST: NEXT STEP " + step.id(), lines, keys);
+    }
+
+    /** Every line whole: a failed step's reason says what to do at its end. */
+    private static List<String> wrapped(List<String> lines, TerminalSize size) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            List<String> parts = Dialog.wrap(l, Dialog.textWidth(size) - 4);
+            out.add(parts.get(0));
+            parts.subList(1, parts.size()).forEach(p -> out.add("    " + p));
+        }
+        return out;
     }
 
     private static Snapshot.Step step(DashboardState s) {

@@ -192,6 +192,8 @@ public final class Dashboard {
             state.checklistLines.add(tp.verdict() != null ? "verdict " + tp.verdict() : String.format(
                     "%4.0fs  %6d frames  %5.1f fps  cpu %5.1f%%  %s", tp.second(), tp.frames(), tp.fps(), tp.cpu(),
                     tp.kernel()));
+        } else if (e instanceof EngineEvent.Step st && "test".equals(st.operation())) {
+            state.testLines.add(st.detail()); // what the test runs, the cameras paused for it
         } else if (e instanceof EngineEvent.Step st && "checklist".equals(st.operation())) {
             if (st.done()) {
                 state.checklistFinished = true;

@@ -9,8 +9,32 @@ final class Dialog {
     private Dialog() {
     }
 
+    /** How many characters of a line a dialog on this terminal shows. */
+    static int textWidth(TerminalSize size) {
+        return width(size) - 2;
+    }
+
+    private static int width(TerminalSize size) {
+        return Math.min(size.getColumns() - 4, 100);
+    }
+
+    /** {@code text} broken at spaces into lines of at most {@code width} characters (a longer word is cut later). */
+    static List<String> wrap(String text, int width) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        out.add(line.toString());
+        return out;
+    }
+
     static void draw(TextGraphics g, Theme theme, TerminalSize size, String title, List<String> lines, String keys) {
-        int w = Math.min(size.getColumns() - 4, 100);
+        int w = width(size);
         int maxLines = size.getRows() - 6;
         List<String> shown = lines.subList(Math.max(0, lines.size() - maxLines), lines.size());
         int h = shown.size() + 4;

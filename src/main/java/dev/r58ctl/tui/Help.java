@@ -27,7 +27,7 @@ final class Help {
             "           preview the diff (checked), y applies, c commits",
             "n          checklist: the next step of the migration (y does",
             "           it, F twice forces a gate; manual: type a note)",
-            "i          demo only: write the seed's Oops to the log",
+            "i          demo: write the Oops of 2025-12-19 to the log",
             "q          quit (running pipelines get EOS first)");
 
     private Help() {

@@ -78,11 +78,12 @@ final class Renderer {
             var r = s.matrixRow(e);
             Dialog.draw(g, theme, size, e + " IS UNSTABLE ON THIS BOARD", java.util.List.of(
                     r == null || r.why() == null ? "the stability matrix says UNSTABLE" : r.why(),
-                    "switching " + s.selectedCamera().id() + " to it may crash the kernel (the seed's Oops)"),
+                    "switching " + s.selectedCamera().id() + " to it may crash the kernel (the Oops of 2025-12-19)"),
                     "y: use it anyway    any other key: keep " + s.selectedCamera().encoder());
         } else if (s.mode == DashboardState.Mode.TEST) {
             Dialog.draw(g, theme, size, s.testTitle, s.testLines.isEmpty() ? java.util.List.of("starting...")
                     : s.testLines, s.testFinished ? "finished; any key closes (r58ctl matrix for the table)"
+                    : s.demo ? "running at real time, the kernel log watched; i writes the Oops into it"
                     : "running at real time; the kernel log is watched throughout");
         } else if (s.mode == DashboardState.Mode.CHECKLIST_CONFIRM || s.mode == DashboardState.Mode.CHECKLIST_NOTE
                 || s.mode == DashboardState.Mode.CHECKLIST_RUN) {

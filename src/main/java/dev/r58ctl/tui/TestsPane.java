@@ -23,6 +23,16 @@ final class TestsPane {
     /** Draws from {@code row}; returns the next free row. */
     int draw(TextGraphics g, int cols, int rows, int row, DashboardState s) {
         List<RecentTest> runs = s.recentTests;
+        List<String> paused = s.cameras.stream().filter(c -> "PAUSED".equals(c.state())).map(c -> c.id()).toList();
+        if (!paused.isEmpty()) { // why the cameras stopped, for as long as they are
+            theme.warn(g);
+            g.putString(0, row++, Renderer.fit(" test running: " + String.join(" ", paused) + " PAUSED until it ends "
+                    + "(their files finalised)", cols));
+            if (rows < TABLE_FROM_ROWS) {
+                theme.normal(g);
+                return row;
+            }
+        }
         if (rows < TABLE_FROM_ROWS || runs.isEmpty()) {
             theme.normal(g);
             String text = s.matrix == null ? "reading..." : runs.isEmpty() ? "none yet (t tests the selected camera)"

@@ -109,4 +109,25 @@ class SystemSamplerTest {
     void threadCpuReadsUtimeAndStimeAfterANameWithSpaces() {
         assertEquals(1234 + 56, ThreadCpu.ticksOf("42 (cam1_q rec:src) S 1 1 1 0 -1 4194368 10 0 0 0 1234 56 0 0 20 0"));
     }
+
+    @Test
+    void aThreadThatWasThereBeforeCountsOnlyWhatItUsesAfter(@org.junit.jupiter.api.io.TempDir Path tasks)
+            throws Exception {
+        // GStreamer's task pool hands the threads of a pipeline that ended to the next one, renamed, ticks and all
+        task(tasks, "101", "stab_src:src", 5000);
+        task(tasks, "102", "cam0_src:src", 20);
+        ThreadCpu cpu = new ThreadCpu(tasks);
+        ThreadCpu.Since since = cpu.since();
+        task(tasks, "101", "cam0_enc", 5010); // reused for cam0
+        task(tasks, "103", "cam0_q:src", 7); // new
+        assertEquals(5010 + 20 + 7, cpu.ticks("cam0"), "the plain count has the reused thread's whole life");
+        assertEquals(10 + 0 + 7, since.ticks("cam0"), "10 of the reused thread, none of cam0's, 7 of the new one");
+    }
+
+    private static void task(Path dir, String tid, String name, long ticks) throws Exception {
+        Path t = Files.createDirectories(dir.resolve(tid));
+        Files.writeString(t.resolve("comm"), name + "\n");
+        Files.writeString(t.resolve("stat"), tid + " (" + name + ") S 1 1 1 0 -1 4194368 10 0 0 0 " + ticks
+                + " 0 0 0 20 0\n");
+    }
 }

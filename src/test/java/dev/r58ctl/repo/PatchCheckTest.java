@@ -183,4 +183,20 @@ class PatchCheckTest {
         assertEquals("src/transport/rtp.py", r.failure().path());
         assertTrue(r.failure().reason().contains("untracked file"), r.failure().toString());
     }
+
+    @Test
+    void headIsThePatchOnlyWhenItsParentWithThePatchIsHeadsTree() throws Exception {
+        Path patch = Patches.edit(repo, tmp.resolve("encoder.patch"), "src/pipelines.py", "x264enc", "mpph265enc");
+        assertTrue(new PatchCheck(view).file(patch).headDiffers().startsWith("it also changes lib/"),
+                "HEAD is a library change, not the patch");
+        git(repo, "apply", patch.toString());
+        git(repo, "commit", "-q", "-am", "Migrate to H.265 hardware encoding");
+        assertNull(new PatchCheck(view).file(patch).headDiffers(), "exactly the patch, committed");
+        // the same message on a commit made by hand with more in it: not the patch
+        git(repo, "reset", "-q", "--hard", "HEAD~1");
+        git(repo, "apply", patch.toString());
+        GitRepos.write(repo, "status.txt", "degraded\n");
+        git(repo, "commit", "-q", "-am", "Migrate to H.265 hardware encoding");
+        assertEquals("it also changes status.txt", new PatchCheck(view).file(patch).headDiffers());
+    }
 }

@@ -106,8 +106,8 @@ class StabilityConfigTest {
         assertEquals(file + ":5: mediamtx.read_url: expected an rtsp:// or rtmp:// URL with {path}, or udp://PORT, "
                 + "got \"rtsp://127.0.0.1:8554/fixed\"", error("mediamtx:\n  read_url: rtsp://127.0.0.1:8554/fixed\n"));
         assertEquals(file + ":5: stability.colour: unknown key; allowed here: resolution, framerate, durations, "
-                + "min_frames_percent, kernel_trouble, push_path, push_transport, push_rtp_port, cpu_ceiling, evidence",
-                error("stability:\n  colour: red\n"));
+                + "min_frames_percent, kernel_trouble, push_path, push_transport, push_rtp_port, cpu_ceiling, evidence, "
+                + "pause_cameras", error("stability:\n  colour: red\n"));
     }
 
     @Test

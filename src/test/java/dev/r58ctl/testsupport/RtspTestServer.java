@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real RTSP server on loopback: scripts/rtsp-test-server.py (gst-rtsp-server through Debian's python3-gi and
+ * A real RTSP server on loopback: the demo's mediamtx_standin.py (gst-rtsp-server through Debian's python3-gi and
  * gir1.2-gst-rtsp-server-1.0). It accepts an RTSP RECORD publish, e.g. from rtspclientsink, at
  * {@code rtsp://127.0.0.1:PORT/publish/NAME}, or at {@code rtsp://127.0.0.1:PORT/NAME} as MediaMTX does, and serves
  * what is published, H.264 or H.265, at {@code rtsp://127.0.0.1:PORT/read/NAME}. Reading a NAME nobody publishes is refused (404, or 503 before the
@@ -29,7 +29,7 @@ public final class RtspTestServer implements AutoCloseable {
     /** Starts the server on a free port, its output going to {@code dir/rtsp-server.log}; waits for READY. */
     public static RtspTestServer start(Path dir) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-                .resolve("scripts/rtsp-test-server.py");
+                .resolve("src/main/resources/dev/r58ctl/demo/mediamtx_standin.py");
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException(script + " missing");
         }
@@ -44,7 +44,7 @@ public final class RtspTestServer implements AutoCloseable {
         RtspTestServer server = new RtspTestServer(p, port, log);
         if (!server.awaitLine("READY " + port, READY)) {
             server.close();
-            throw new IllegalStateException("rtsp-test-server.py did not print READY " + port + " within "
+            throw new IllegalStateException("mediamtx_standin.py did not print READY " + port + " within "
                     + READY.toSeconds() + " s (exit " + (p.isAlive() ? "none" : p.exitValue()) + "): " + server.log());
         }
         return server;

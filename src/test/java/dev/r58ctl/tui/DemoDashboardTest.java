@@ -70,7 +70,7 @@ class DemoDashboardTest {
             d.drain();
             assertTrue(text(vt).contains("> h265_migration.patch"), text(vt));
             d.handle(new KeyStroke(KeyType.Enter));
-            until(d, engine, vt, s -> s.contains("applies: 3 file(s)"));
+            until(d, engine, vt, s -> s.contains("applies: 2 file(s)"));
             assertTrue(text(vt).contains("+    codec: h265"), "the recorder's own file, moved to H.265: " + text(vt));
             d.handle(new KeyStroke('c', false, false));
             d.drain();

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""A loopback RTSP server for tests: accepts RECORD publishes and serves what was published.
+"""A stand-in for MediaMTX's RTSP side on loopback, for the tests and the demo (where the push test publishes to it):
+accepts RECORD publishes and serves what was published.
 
   publish (RTSP ANNOUNCE/RECORD, e.g. rtspclientsink):  rtsp://127.0.0.1:PORT/publish/NAME
                             or, as MediaMTX takes it:  rtsp://127.0.0.1:PORT/NAME
@@ -15,7 +16,7 @@ asks for OPTIONS on /publish/NAME (rtspclientsink always does, before ANNOUNCE),
 publish media passes the RTP packets it receives to an appsink, which pushes them into the appsrc of every read
 media; a read media depayloads them and payloads them again as whole access units.
 
-Usage: /usr/bin/python3 rtsp-test-server.py PORT   (prints "READY PORT" when listening, then one line per event;
+Usage: /usr/bin/python3 mediamtx_standin.py PORT   (prints "READY PORT" when listening, then one line per event;
 exits on SIGTERM/SIGINT). Needs python3-gi, gir1.2-gstreamer-1.0 and gir1.2-gst-rtsp-server-1.0.
 """
 import re
