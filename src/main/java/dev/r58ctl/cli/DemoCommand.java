@@ -53,18 +53,13 @@ final class DemoCommand extends BaseCommand {
         try (DemoServices services = DemoServices.start(c)) {
             if (!noTui && Terminals.interactive()) {
                 try (Engine engine = new Engine(c)) {
-                    startEnabled(c, engine);
+                    engine.startEnabledCameras();
                     Terminals.runDashboard(engine, true);
                 }
                 return 0;
             }
             return table(c, base);
         }
-    }
-
-    /** The cameras the recorder would run: enabled in its file, and usable by r58ctl. */
-    private static void startEnabled(Config c, Engine engine) {
-        c.cameras().stream().filter(cam -> cam.enabled() && cam.usable()).forEach(cam -> engine.startCamera(cam.id()));
     }
 
     /** Without a terminal: the cameras run for --duration with a statistics table each second. */
@@ -83,7 +78,7 @@ final class DemoCommand extends BaseCommand {
             Thread stop = new Thread(engine::close, "r58ctl-demo-stop"); // Ctrl-C: EOS, so recordings are whole
             Runtime.getRuntime().addShutdownHook(stop);
             engine.start();
-            startEnabled(c, engine);
+            engine.startEnabledCameras();
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
                 Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));

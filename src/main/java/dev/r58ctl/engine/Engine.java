@@ -206,6 +206,11 @@ public final class Engine implements EngineLink {
         return cameras.configured();
     }
 
+    /** Starts the cameras the recorder would run: enabled in its file and usable by r58ctl (the demo's start). */
+    public void startEnabledCameras() {
+        cameras().stream().filter(c -> c.enabled() && c.usable()).forEach(c -> startCamera(c.id()));
+    }
+
     /** Starts a camera's pipeline on the worker thread; the outcome arrives as a message and camera rows. */
     @Override
     public void startCamera(String id) {
