@@ -117,7 +117,7 @@ class DemoChecklistTest {
             assertTrue(text().contains("checklist test-encode: failed"), text());
             key('z');
             until(s -> s.contains("checklist UNSTABLE branch") && s.contains("next fix-log")
-                    && s.split("RUNNING", -1).length == 5);
+                    && s.split("RUNNING", -1).length == 4);
         }
         assertEquals("unstable", new Walkthrough(c).snapshot().decision().branch());
     }
@@ -141,7 +141,7 @@ class DemoChecklistTest {
         d = new Dashboard(e, screen, true, new Theme(true));
         e.start();
         e.startEnabledCameras();
-        until(s -> s.split("RUNNING", -1).length == 5 && s.contains("checklist tests 0/16"));
+        until(s -> s.split("RUNNING", -1).length == 4 && s.contains("checklist tests 0/16"));
     }
 
     /** n, y, and the step's dialog until it ends done; then any key closes it. */
