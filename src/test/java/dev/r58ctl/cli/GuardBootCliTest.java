@@ -36,8 +36,7 @@ class GuardBootCliTest {
     }
 
     private void arm() {
-        CliRun armed = f.run("trial", "arm");
-        assertEquals(0, armed.exit(), armed.toString());
+        CliRun armed = f.arm();
         assertTrue(armed.out().startsWith("armed: trial of " + f.scenario.migrated.substring(0, 7) + ", returns to "
                 + f.scenario.good.substring(0, 7) + " (r58ctl/good/"), armed.out());
     }

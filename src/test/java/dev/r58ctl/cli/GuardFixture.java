@@ -88,6 +88,13 @@ final class GuardFixture {
         }
     }
 
+    /** {@code trial arm}, which must succeed. */
+    CliRun arm() {
+        CliRun armed = run("trial", "arm");
+        org.junit.jupiter.api.Assertions.assertEquals(0, armed.exit(), armed.toString());
+        return armed;
+    }
+
     CliRun run(String... args) {
         return CliRun.with(config, args);
     }
