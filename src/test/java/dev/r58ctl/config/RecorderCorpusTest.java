@@ -114,6 +114,16 @@ class RecorderCorpusTest {
     }
 
     @Test
+    void anUnreadableFileIsOneWarning() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("recorder/config.yml")); // a directory where the file should be
+        Config c = load(null);
+        String w = c.cameraList().warningLine();
+        assertTrue(w.startsWith("the recorder's file " + tmp.resolve("recorder/config.yml") + ": cannot read: "), w);
+        assertTrue(w.endsWith("; cameras come from the built-in defaults"), w);
+        assertEquals(4, c.cameras().size());
+    }
+
+    @Test
     void aBadRecordingValueIsANoteAndItsDefault() {
         String text = resource("/recorder/2026-01.yml").replace("fragment_duration: 1000", "fragment_duration: soon")
                 .replace("min_disk_space_gb: 10", "min_disk_space_gb: lots");
