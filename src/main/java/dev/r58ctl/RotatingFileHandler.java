@@ -3,7 +3,6 @@ package dev.r58ctl;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -108,22 +107,25 @@ final class RotatingFileHandler extends Handler {
         }
     }
 
-    /** Moves the log aside unless another process did it first (see the class comment), then reopens the name. */
+    /**
+     * Moves the log aside unless another process did it first (see the class comment), then reopens the name. The
+     * file lock keeps other processes out; the monitor, other handlers of this JVM (the lock is per process).
+     */
     private void rotate(int adding) throws IOException {
-        try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = lc.lock()) {
-            BasicFileAttributes a = attributes();
-            if (a != null && Objects.equals(a.fileKey(), openKey) && a.size() + adding > limit) {
-                for (int i = keep - 1; i >= 1; i--) {
-                    Path from = i == 1 ? file : file.resolveSibling(file.getFileName() + "." + (i - 1));
-                    if (Files.exists(from)) {
-                        Files.move(from, file.resolveSibling(file.getFileName() + "." + i),
-                                StandardCopyOption.REPLACE_EXISTING);
+        synchronized (RotatingFileHandler.class) {
+            try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = lc.lock()) {
+                BasicFileAttributes a = attributes();
+                if (a != null && Objects.equals(a.fileKey(), openKey) && a.size() + adding > limit) {
+                    for (int i = keep - 1; i >= 1; i--) {
+                        Path from = i == 1 ? file : file.resolveSibling(file.getFileName() + "." + (i - 1));
+                        if (Files.exists(from)) {
+                            Files.move(from, file.resolveSibling(file.getFileName() + "." + i),
+                                    StandardCopyOption.REPLACE_EXISTING);
+                        }
                     }
                 }
             }
-        } catch (OverlappingFileLockException e) {
-            // another handler of this JVM holds it and is rotating: its result is reopened below
         }
         open();
     }
