@@ -176,7 +176,9 @@ public final class DiskFull {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\\' && i + 3 < s.length() && s.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7')) {
+            boolean octal = c == '\\' && i + 3 < s.length()
+                    && s.substring(i + 1, i + 4).chars().allMatch(d -> d >= '0' && d <= '7');
+            if (octal) {
                 b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
                 i += 3;
             } else {
