@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,16 +199,10 @@ class FullDiskCliTest {
     }
 
     /** What a rollback must leave alone: HEAD, every ref, the index and work tree as git sees them, every file. */
-    private record Checkout(String head, String refs, String git, Map<String, String> files) {
+    private record Checkout(String head, String refs, String git, String files) {
         Checkout(Path repo) {
             this(GitRepos.head(repo), GitRepos.git(repo, "for-each-ref"), GitRepos.gitState(repo),
-                    digests(GitRepos.files(repo)));
-        }
-
-        private static Map<String, String> digests(Map<String, byte[]> files) {
-            Map<String, String> out = new java.util.TreeMap<>();
-            files.forEach((k, v) -> out.put(k, java.util.Arrays.hashCode(v) + ":" + v.length));
-            return out;
+                    GitRepos.hashTree(repo));
         }
     }
 }

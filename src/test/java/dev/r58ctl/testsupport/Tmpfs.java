@@ -24,14 +24,13 @@ public final class Tmpfs implements AutoCloseable {
 
     /** Mounts a tmpfs of {@code size} ({@code 2m}, {@code 64m}) on {@code dir}, made if need be. */
     public static Tmpfs mount(Path dir, String size) {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int rc = run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", dir.toString());
-        assumeTrue(rc == 0, "mount -t tmpfs failed here (exit " + rc + ")");
+        assumeTrue(rc == 0, "mount -t tmpfs failed here (exit " + rc + "): not root, or not allowed in this container");
         return new Tmpfs(dir);
     }
 
