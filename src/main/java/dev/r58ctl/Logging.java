@@ -1,8 +1,8 @@
 package dev.r58ctl;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.ErrorManager;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -11,13 +11,14 @@ import java.util.logging.SimpleFormatter;
 /**
  * Logging goes to {@code r58ctl.log} under the state directory, never to the terminal: SLF4J (ours and
  * JGit's) is bound to java.util.logging, which gst1-java-core uses too, and JUL's console handler is removed
- * before anything can log.
+ * before anything can log. Not even a full disk reaches the terminal: a record that cannot be written is counted
+ * ({@link #writeFailures}, shown by {@code status}) and dropped.
  */
 public final class Logging {
     public static final String FILE_NAME = "r58ctl.log";
     private static final int MAX_BYTES = 5 << 20;
     private static final int FILES = 3;
-    private static Path current;
+    private static volatile Path current;
 
     private Logging() {
     }
@@ -53,31 +54,78 @@ public final class Logging {
         }
     }
 
-    /** Sends the log to {@code dir/r58ctl.log} (moved to r58ctl.log.1 at 5 MiB, 3 files kept); null if it cannot be written. */
+    /**
+     * Sends the log to {@code dir/r58ctl.log} (moved to r58ctl.log.1 at 5 MiB, 3 files kept, shared with every other
+     * r58ctl: see {@link RotatingFileHandler}); null if it cannot be written now (records are then counted as failed
+     * writes until it can).
+     */
     public static synchronized Path toFile(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         if (file.equals(current)) {
             return current;
         }
         try {
-            Files.createDirectories(dir);
             System.setProperty("java.util.logging.SimpleFormatter.format",
                     "%1$tF %1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
-            RotatingFileHandler handler = new RotatingFileHandler(file, MAX_BYTES, FILES, SimpleFormatter::new);
+            RotatingFileHandler h = new RotatingFileHandler(file, MAX_BYTES, FILES, SimpleFormatter::new);
             Logger root = Logger.getLogger("");
-            for (var h : root.getHandlers()) {
-                root.removeHandler(h);
-                h.close();
+            for (var old : root.getHandlers()) {
+                root.removeHandler(old);
+                old.close();
             }
-            root.addHandler(handler);
+            root.addHandler(h);
+            handler = h;
             current = file;
-            return file;
-        } catch (IOException | RuntimeException e) {
+            return h.isOpen() ? file : null;
+        } catch (RuntimeException e) {
+            FAILURES.incrementAndGet();
             return null; // an unwritable state directory must not stop a read-only command
         }
     }
 
     public static synchronized Path currentFile() {
         return current;
+    }
+
+    /** Makes the log's formatter now (see {@link RotatingFileHandler#prepare}); for a thread that has time to spare. */
+    public static void prepare() {
+        RotatingFileHandler h;
+        synchronized (Logging.class) {
+            h = handler;
+        }
+        if (h != null) {
+            h.prepare();
+        }
+    }
+
+    /** Log records this process could not write (a full disk, an unwritable directory), counted and dropped. */
+    public static long writeFailures() {
+        return FAILURES.get();
+    }
+
+    /** Why the latest record could not be written, in one line ({@link DiskFull}'s for a full disk), or null. */
+    public static String lastFailure() {
+        Throwable e = lastFailure;
+        Path f = current;
+        if (e == null) {
+            return null;
+        }
+        return f == null ? String.valueOf(e.getMessage()) : DiskFull.message(f, e, "cannot write the log");
+    }
+
+    private static final AtomicLong FAILURES = new AtomicLong();
+    private static volatile Throwable lastFailure;
+    private static RotatingFileHandler handler;
+
+    /**
+     * java.util.logging's ErrorManager prints a failed write's stack trace to stderr, over the dashboard; this one
+     * counts it and prints nothing.
+     */
+    static final class Counting extends ErrorManager {
+        @Override
+        public void error(String msg, Exception ex, int code) {
+            FAILURES.incrementAndGet();
+            lastFailure = ex;
+        }
     }
 }

@@ -34,10 +34,58 @@ final class Archive implements AutoCloseable {
         this.target = target;
         this.temp = temp;
         this.root = root;
-        this.file = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.file = new Guarded(Files.newOutputStream(temp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
         this.tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(file), StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    }
+
+    /** A write to the archive's file failed (a full disk): the archive is broken and the bundle stops. */
+    static final class WriteFailed extends IOException {
+        WriteFailed(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * The file's stream, which stays failed once a write failed: gzip and tar keep state, so an archive written on
+     * after a lost block would be renamed into place whole-looking but corrupt.
+     */
+    private static final class Guarded extends java.io.FilterOutputStream {
+        private WriteFailed failed;
+
+        Guarded(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check();
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failed = new WriteFailed(e);
+                throw failed;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            check();
+            out.flush();
+        }
+
+        private void check() throws WriteFailed {
+            if (failed != null) {
+                throw failed;
+            }
+        }
     }
 
     /** Starts an archive for {@code target}; its directory must exist. */
@@ -98,9 +146,9 @@ final class Archive implements AutoCloseable {
         }
         try {
             file.close();
-            Files.deleteIfExists(temp);
         } catch (IOException e) {
-            // nothing more can be done; the name starts with a dot and ends in .tmp
+            // a failed archive: removed below all the same
         }
+        dev.r58ctl.AtomicFile.removeQuietly(temp); // the name starts with a dot and ends in .tmp, should this fail
     }
 }

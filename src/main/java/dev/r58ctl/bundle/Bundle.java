@@ -1,5 +1,6 @@
 package dev.r58ctl.bundle;
 
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.kernel.KernelLog;
@@ -114,7 +115,9 @@ public final class Bundle {
             long size = archive.finish();
             return new Result(target, size, files, List.copyOf(c.missing), List.copyOf(c.excluded));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write the bundle " + target + ": " + e.getMessage());
+            throw DiskFull.failed(target, e, "cannot write the bundle");
+        } catch (java.io.UncheckedIOException e) {
+            throw DiskFull.failed(target, e.getCause(), "cannot write the bundle");
         }
     }
 
@@ -143,6 +146,9 @@ public final class Bundle {
             p.run();
             LOG.info("bundle: {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
+            if (e instanceof Archive.WriteFailed w) {
+                throw new java.io.UncheckedIOException(w); // the bundle itself cannot be written: it stops
+            }
             LOG.warn("bundle: {} not included: {}", what, e.toString());
             c.missing(what, e instanceof R58Exception || e instanceof IOException ? String.valueOf(e.getMessage())
                     : e.toString());

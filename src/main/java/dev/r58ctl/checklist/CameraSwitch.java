@@ -1,6 +1,7 @@
 package dev.r58ctl.checklist;
 
 import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Camera;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class CameraSwitch {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             AtomicFile.write(file, edit(file, text, want).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot rewrite " + file + ": " + e.getMessage());
+            throw DiskFull.failed(file, e, "cannot rewrite");
         }
         List<String> on = new ArrayList<>();
         List<String> off = new ArrayList<>();

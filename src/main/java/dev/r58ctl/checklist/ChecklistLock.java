@@ -1,5 +1,6 @@
 package dev.r58ctl.checklist;
 
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ public final class ChecklistLock implements AutoCloseable {
             return new ChecklistLock(ch, l);
         } catch (IOException e) {
             closeQuietly(ch);
-            throw R58Exception.failed("cannot lock " + file + ": " + e.getMessage());
+            throw DiskFull.failed(file, e, "cannot lock");
         }
     }
 

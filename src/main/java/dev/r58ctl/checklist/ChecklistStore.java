@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ public final class ChecklistStore {
             AtomicFile.write(currentFile(), (JSON.writeValueAsString(state) + "\n").getBytes(
                     java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + currentFile() + ": " + e.getMessage());
+            throw DiskFull.failed(currentFile(), e, "cannot write");
         }
     }
 
@@ -78,7 +79,7 @@ public final class ChecklistStore {
             AtomicFile.forceDir(dir);
             return target;
         } catch (IOException e) {
-            throw R58Exception.failed("cannot move " + currentFile() + " into " + historyDir() + ": " + e.getMessage());
+            throw DiskFull.failed(historyDir(), e, "cannot move " + currentFile() + " here");
         }
     }
 }

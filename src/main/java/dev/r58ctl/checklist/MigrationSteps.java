@@ -34,7 +34,7 @@ final class MigrationSteps {
             if (already != null) {
                 return already;
             }
-            ApplyPatch.Result r = new ApplyPatch(view).file(s.patch()).call();
+            ApplyPatch.Result r = new ApplyPatch(view).file(s.patch()).recordings(ctx.config::recordingDirs).call();
             PatchReport p = r.report();
             return Evidence.ok("applied " + s.patch() + ": " + String.join(", ", r.paths()) + " (" + p.hunks()
                     + " hunks, +" + p.added() + " -" + p.removed() + "), not committed yet")

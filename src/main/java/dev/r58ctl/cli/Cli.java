@@ -100,6 +100,12 @@ public final class Cli {
                 LOG.warn("{}", r.getMessage());
                 return r.exitCode();
             }
+            if (dev.r58ctl.DiskFull.is(ex)) {
+                // a write path that does not name its file: still one line, exit 1, the stack in the log only
+                LOG.error("full disk", ex);
+                c.getErr().println("r58ctl: " + dev.r58ctl.DiskFull.line(ex));
+                return R58Exception.FAILED;
+            }
             LOG.error("internal error", ex);
             c.getErr().println("r58ctl: internal error: " + ex + " (details in " + logHint() + ")");
             return R58Exception.FAILED;

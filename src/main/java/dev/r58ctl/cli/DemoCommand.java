@@ -47,7 +47,12 @@ final class DemoCommand extends BaseCommand {
         Path base = dir != null ? dir
                 : (root.stateDir != null ? root.stateDir : Path.of(System.getProperty("user.home"), ".local/state/r58ctl"))
                         .resolve("demo");
-        Config c = DemoSandbox.prepare(base.toAbsolutePath());
+        Config c;
+        try {
+            c = DemoSandbox.prepare(base.toAbsolutePath());
+        } catch (IOException e) {
+            throw dev.r58ctl.DiskFull.failed(base.toAbsolutePath(), e, "cannot prepare the demo");
+        }
         Logging.toFile(c.stateDir());
         // the stand-in recorder (unhealthy at the migration commit until rolled back) and MediaMTX's RTSP side
         try (DemoServices services = DemoServices.start(c)) {

@@ -27,7 +27,8 @@ final class PatchApplyCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (RepoView view = openRepo()) {
-            ApplyPatch.Result r = new ApplyPatch(view).file(file).commit(message).call();
+            ApplyPatch.Result r = new ApplyPatch(view).file(file).commit(message).recordings(config()::recordingDirs)
+                    .call();
             if (json) {
                 printJson(r);
                 return 0;

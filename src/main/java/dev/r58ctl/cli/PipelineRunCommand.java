@@ -118,7 +118,7 @@ final class PipelineRunCommand extends BaseCommand {
                 try {
                     Files.createDirectories(Path.of(o.target()).getParent());
                 } catch (java.io.IOException e) {
-                    throw R58Exception.failed("cannot create " + Path.of(o.target()).getParent() + ": " + e.getMessage());
+                    throw dev.r58ctl.DiskFull.failed(Path.of(o.target()).getParent(), e, "cannot create");
                 }
             }
         }

@@ -96,6 +96,7 @@ final class RollbackCommand extends BaseCommand {
             if (!json) {
                 plan.describe().forEach(out()::println);
             }
+            rollback.checkSpace(); // before the question: a rollback that cannot complete is not offered
             if (dryRun) {
                 return finish(plan, null, "dry run: nothing was changed");
             }
@@ -129,6 +130,9 @@ final class RollbackCommand extends BaseCommand {
             rollback.undo();
         } else {
             rollback.finish();
+        }
+        if (c != null) {
+            rollback.recordings(c::recordingDirs);
         }
         if (!noRestart && c != null) {
             rollback.recorderService(c);

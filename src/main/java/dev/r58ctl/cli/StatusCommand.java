@@ -97,6 +97,10 @@ final class StatusCommand extends BaseCommand {
         for (Incident i : prev.incidents()) {
             o.printf("  %s %s %s%n", i.severity().letter(), i.id(), i.title());
         }
+        if (r.logWriteFailures() > 0) {
+            o.println("log         " + r.logWriteFailures() + " record(s) could not be written and were dropped: "
+                    + r.logWriteError());
+        }
         return 0;
     }
 

@@ -70,6 +70,26 @@ public record Config(
         return cameraList.recording();
     }
 
+    /**
+     * The directories the cameras record into (the fixed part of each {@code output_path}), to name what takes the
+     * space of a full disk. Never throws: the recorder's file is read here (foreign input), and a rollback or a full
+     * disk's refusal must not depend on it; empty when the cameras cannot be read.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<Path> recordingDirs() {
+        try {
+            return cameras().stream().filter(Camera::records).map(c -> {
+                String path = c.outputPath();
+                int pattern = path.indexOf('%'); // strftime: /recordings/%Y%m%d/cam0_%H%M%S.mkv gives /recordings
+                String fixed = pattern < 0 ? path : path.substring(0, pattern);
+                int slash = fixed.lastIndexOf('/');
+                return slash <= 0 ? null : Path.of(fixed.substring(0, slash));
+            }).filter(java.util.Objects::nonNull).distinct().toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     public Optional<Camera> camera(String id) {
         return cameras().stream().filter(c -> c.id().equals(id)).findFirst();
     }

@@ -83,7 +83,7 @@ final class Cameras {
                     try {
                         Files.createDirectories(Path.of(o.target()).getParent());
                     } catch (IOException e) {
-                        throw R58Exception.failed("cannot create " + Path.of(o.target()).getParent() + ": " + e.getMessage());
+                        throw dev.r58ctl.DiskFull.failed(Path.of(o.target()).getParent(), e, "cannot create");
                     }
                 }
             }

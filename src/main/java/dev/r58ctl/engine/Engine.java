@@ -417,7 +417,7 @@ public final class Engine implements EngineLink {
             java.nio.file.Files.writeString(java.nio.file.Path.of(source.substring(5)), String.join("\n", lines) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
-            throw R58Exception.failed("cannot append to " + source + ": " + e.getMessage());
+            throw dev.r58ctl.DiskFull.failed(java.nio.file.Path.of(source.substring(5)), e, "cannot append");
         }
     }
 

@@ -45,7 +45,8 @@ final class RepoActions {
 
     static String apply(Config config, java.nio.file.Path file, String message) {
         try (RepoView view = RepoView.open(config.recorder().repo())) {
-            dev.r58ctl.repo.ApplyPatch.Result r = new dev.r58ctl.repo.ApplyPatch(view).file(file).commit(message).call();
+            dev.r58ctl.repo.ApplyPatch.Result r = new dev.r58ctl.repo.ApplyPatch(view).file(file).commit(message)
+                    .recordings(config::recordingDirs).call();
             return "applied " + file.getFileName() + " to " + r.paths().size() + " file(s)"
                     + (r.commit() == null ? " (not committed)" : ", committed " + r.commit().substring(0, 7));
         }
@@ -68,7 +69,7 @@ final class RepoActions {
     }
 
     private static Rollback rollback(RepoView view, Config config, boolean undo) {
-        Rollback r = new Rollback(view, config.stateDir().resolve("rollback"));
+        Rollback r = new Rollback(view, config.stateDir().resolve("rollback")).recordings(config::recordingDirs);
         return (undo ? r.undo() : r.lastGood()).recorderService(config);
     }
 

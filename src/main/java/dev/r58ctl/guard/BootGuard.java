@@ -182,6 +182,9 @@ public final class BootGuard {
             Rollback rollback = new Rollback(view, journalDir);
             rollback = Rollback.interrupted(journalDir).isPresent() ? rollback.finish() : rollback.to(s.returnTo());
             // an interrupted rollback's journal says which service it stopped; the record's counts otherwise
+            if (config != null) {
+                rollback.recordings(config::recordingDirs); // named should the disk be full; never read otherwise
+            }
             r = rollback.recorderService(setup.serviceSpec(), setup.healthUrl(), setup.healthTimeout()).call();
         } catch (R58Exception e) {
             // the trial stays armed with its reason: the next guard boot (or the operator) finishes it

@@ -75,7 +75,7 @@ public final class GuardStore {
         try {
             dev.r58ctl.AtomicFile.write(target, (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + target + ": " + e.getMessage());
+            throw dev.r58ctl.DiskFull.failed(target, e, "cannot write");
         }
     }
 

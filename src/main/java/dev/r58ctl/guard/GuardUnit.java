@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -97,12 +96,9 @@ public final class GuardUnit {
         }
         Path f = file();
         try {
-            Files.createDirectories(unitDir);
-            Path tmp = unitDir.resolve("." + NAME + ".tmp");
-            Files.writeString(tmp, text(), StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            dev.r58ctl.AtomicFile.write(f, text().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + f + ": " + e.getMessage());
+            throw dev.r58ctl.DiskFull.failed(f, e, "cannot write");
         }
         systemctl(List.of(systemctl, "daemon-reload"));
         systemctl(List.of(systemctl, "enable", NAME));

@@ -1,5 +1,7 @@
 package dev.r58ctl.host;
 
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.File;
 import java.io.IOException;
@@ -95,10 +97,15 @@ public final class ProcessService implements ServiceControl {
                     .redirectErrorStream(true)
                     .start();
             Instant started = p.info().startInstant().orElse(Instant.EPOCH);
-            Path tmp = dir.resolve(name + ".pid.tmp");
-            Files.writeString(tmp, p.pid() + " " + started.toEpochMilli() + "\n", StandardCharsets.UTF_8);
-            Files.move(tmp, pidFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                AtomicFile.write(pidFile(), (p.pid() + " " + started.toEpochMilli() + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // a service r58ctl cannot find again would run on beside the next one it starts
+                p.destroy();
+                p.waitFor(5, TimeUnit.SECONDS);
+                throw DiskFull.failed(pidFile(), e, "cannot write the pid file; " + name + " not started");
+            }
             LOG.info("started {} as pid {}: {}", name, p.pid(), argv);
             // a wrong program or argument usually ends within a moment: say so now rather than at the health check
             if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
@@ -106,7 +113,8 @@ public final class ProcessService implements ServiceControl {
                         + "; see " + logFile());
             }
         } catch (IOException e) {
-            throw R58Exception.failed("cannot start " + name + " (" + argv.get(0) + "): " + e.getMessage());
+            throw R58Exception.failed(DiskFull.is(e) ? DiskFull.line(dir)
+                    : "cannot start " + name + " (" + argv.get(0) + "): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw R58Exception.failed("interrupted while starting " + name);

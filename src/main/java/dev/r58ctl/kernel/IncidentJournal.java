@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,22 +106,22 @@ public final class IncidentJournal implements AutoCloseable {
             try {
                 write(batch);
             } catch (IOException e) {
-                LOG.error("cannot write the incident journal {}: {}", file, e.getMessage());
+                LOG.error("{}", dev.r58ctl.DiskFull.message(file, e, "cannot write the incident journal"));
             }
         }
     }
 
-    /** Appends and forces; the one place that touches the file, so rotation and writing never interleave. */
+    /**
+     * Appends and forces; the one place that touches the file, so rotation and writing never interleave. A line cut
+     * short by a full disk is taken back off the end, so the next line does not continue it.
+     */
     private void write(List<byte[]> batch) throws IOException {
         synchronized (diskLock) {
             for (byte[] line : batch) {
                 if (channel.size() > 0 && channel.size() + line.length > maxBytes) {
                     rotate();
                 }
-                ByteBuffer b = ByteBuffer.wrap(line);
-                while (b.hasRemaining()) {
-                    channel.write(b);
-                }
+                dev.r58ctl.AtomicFile.append(channel, line);
             }
             channel.force(false);
         }
@@ -203,7 +202,7 @@ public final class IncidentJournal implements AutoCloseable {
         try {
             sync();
         } catch (IOException e) {
-            LOG.error("cannot write the incident journal {}: {}", file, e.getMessage());
+            LOG.error("{}", dev.r58ctl.DiskFull.message(file, e, "cannot write the incident journal"));
         }
         synchronized (diskLock) {
             try {

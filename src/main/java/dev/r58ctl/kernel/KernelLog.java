@@ -1,6 +1,5 @@
 package dev.r58ctl.kernel;
 
-import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public final class KernelLog {
         try {
             return new IncidentJournal(dir, JOURNAL_MAX_BYTES, JOURNAL_FILES);
         } catch (IOException e) {
-            throw R58Exception.failed("cannot open the incident journal in " + dir + ": " + e.getMessage());
+            throw dev.r58ctl.DiskFull.failed(dir, e, "cannot open the incident journal");
         }
     }
 

@@ -3,13 +3,12 @@ package dev.r58ctl.kernel;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -65,15 +64,9 @@ public final class KernelMarks {
         Map<String, Mark> marks = all();
         marks.put(name, mark);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling("marks.json.tmp");
-            Files.write(tmp, JSON.writeValueAsBytes(marks));
-            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file, JSON.writeValueAsBytes(marks));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + file + ": " + e.getMessage());
+            throw DiskFull.failed(file, e, "cannot write");
         }
         return mark;
     }

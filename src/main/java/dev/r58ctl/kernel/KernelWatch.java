@@ -159,7 +159,7 @@ public final class KernelWatch implements AutoCloseable {
                     line.seq(), line.monotonicMicros(), m == null ? incident.severity() : m.severity(),
                     m == null ? null : m.patternId(), incident.id(), line.text()));
         } catch (IOException e) {
-            LOG.error("cannot write the incident journal {}: {}", journal.file(), e.getMessage());
+            LOG.error("{}", dev.r58ctl.DiskFull.message(journal.file(), e, "cannot write the incident journal"));
         }
     }
 

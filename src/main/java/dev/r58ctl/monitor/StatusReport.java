@@ -24,11 +24,17 @@ import java.util.concurrent.TimeUnit;
  * @param previousBoot  what the previous boot left
  * @param recorderFileWarning why the recorder's file gave no cameras (missing, not YAML...), or null
  * @param cameras       the configured cameras: enabled, usable, notes, free space where they record
+ * @param logWriteFailures log records this r58ctl could not write (a full disk) and dropped; the snapshot writes
+ *                      one line to the log, so a log that cannot be written shows here
+ * @param logWriteError why the latest log record could not be written, in one line, or null
  */
 public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample system, StreamSnapshot streams, String kernelSource, List<Incident> incidents,
                            PreviousBoot.Report previousBoot,
                            @com.fasterxml.jackson.annotation.JsonProperty("recorder_file_warning") String recorderFileWarning,
-                           List<ConfiguredCamera> cameras) {
+                           List<ConfiguredCamera> cameras,
+                           @com.fasterxml.jackson.annotation.JsonProperty("log_write_failures") long logWriteFailures,
+                           @com.fasterxml.jackson.annotation.JsonProperty("log_write_error") String logWriteError) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusReport.class);
 
     /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
     public static StatusReport take(Config config, long cpuWindowMillis) {
@@ -36,6 +42,7 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         // the cameras as configured, read from the recorder's file meanwhile: its state never stops the snapshot
         CompletableFuture<List<ConfiguredCamera>> cameras = CompletableFuture.supplyAsync(() -> ConfiguredCamera.of(config));
         CompletableFuture<StreamSnapshot> streams = poller.pollNow();
+        CompletableFuture<Void> logReady = CompletableFuture.runAsync(dev.r58ctl.Logging::prepare); // see below
         SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         sampler.sample(); // primes the per-process counters: the second sample has figures for every process
@@ -68,9 +75,15 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         } finally {
             poller.close();
         }
+        // one line to the log, so that a log that cannot be written (a full disk) counts below; its formatter was
+        // made meanwhile, as Jackson's writer is, rather than after the window
+        logReady.join();
+        LOG.info("status: cpu {}%, health {}, {} incident(s) this boot", Math.round(system.cpuPercent()),
+                snap.health().result().ok() ? "ok" : "not ok", incidents.size());
         return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source,
                 incidents, previous.join(), config.cameraList().warningLine(),
-                cameras.exceptionally(e -> List.of()).join());
+                cameras.exceptionally(e -> List.of()).join(), dev.r58ctl.Logging.writeFailures(),
+                dev.r58ctl.Logging.lastFailure());
     }
 
     /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */

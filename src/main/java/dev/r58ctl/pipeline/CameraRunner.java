@@ -246,11 +246,20 @@ public final class CameraRunner implements AutoCloseable {
         });
     }
 
+    /** {@link dev.r58ctl.DiskFull}'s line for the recording file, or the message when there is none. */
+    private String recordingDisk(String message) {
+        return spec.outputs().stream().filter(o -> o.kind() == Output.Kind.FILE).findFirst()
+                .map(o -> dev.r58ctl.DiskFull.line(java.nio.file.Path.of(o.target()))).orElse(message);
+    }
+
     private void watchBus(Pipeline p) {
         Bus bus = p.getBus();
         String pipelineName = p.getName();
         bus.connect((Bus.ERROR) (source, code, message) -> {
             String name = source == null ? "?" : source.getName();
+            if (dev.r58ctl.DiskFull.says(message)) {
+                message = recordingDisk(message); // the recording's disk is full: say which, in the one line
+            }
             lastError = name + ": " + message;
             BusEvent e = new BusEvent(Instant.now(), BusEvent.Level.ERROR, name, message);
             if (state == State.STOPPING) {

@@ -4,13 +4,14 @@ import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.UserInfo;
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -58,15 +59,13 @@ final class HostKeyCheck implements HostKeyRepository {
 
     private void appendLine(String line) {
         try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            boolean needsNewline = Files.exists(file) && Files.size(file) > 0
-                    && !Files.readString(file, StandardCharsets.UTF_8).endsWith("\n");
-            Files.writeString(file, (needsNewline ? "\n" : "") + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // the whole file replaced at once: an append cut by a full disk would leave a torn key line
+            Path target = Files.exists(file) ? file.toRealPath() : file;
+            String old = Files.exists(target) ? Files.readString(target, StandardCharsets.UTF_8) : "";
+            boolean needsNewline = !old.isEmpty() && !old.endsWith("\n");
+            AtomicFile.write(target, (old + (needsNewline ? "\n" : "") + line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot add the host key: " + e.getMessage(), e);
+            throw new UncheckedIOException(DiskFull.message(file, e, "cannot add the host key"), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.r58ctl.remote;
 
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.engine.EngineEvent;
 import dev.r58ctl.kernel.KernelLine;
@@ -44,7 +45,8 @@ final class KmsgJournal implements AutoCloseable {
             w.flush();
             return w;
         } catch (IOException e) {
-            throw R58Exception.badInput(file + ": cannot write the kmsg journal: " + e.getMessage());
+            throw new R58Exception(DiskFull.is(e) ? R58Exception.FAILED : R58Exception.BAD_INPUT,
+                    DiskFull.message(file, e, "cannot write the kmsg journal"));
         }
     }
 

@@ -87,7 +87,8 @@ final class SshLink {
         } catch (JSchException e) {
             throw connectFailure(target, keys, e);
         } catch (UncheckedIOException e) {
-            throw R58Exception.badInput(e.getMessage());
+            throw new R58Exception(dev.r58ctl.DiskFull.is(e) ? R58Exception.FAILED : R58Exception.BAD_INPUT,
+                    e.getMessage());
         }
         if (hostKeys.added()) {
             notices.accept("added host key of " + target + " (" + hostKeys.presentedKey() + ") to " + knownHosts);

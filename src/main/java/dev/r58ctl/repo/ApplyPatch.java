@@ -1,5 +1,7 @@
 package dev.r58ctl.repo;
 
+import dev.r58ctl.DiskFull;
+import dev.r58ctl.FreeSpace;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ public final class ApplyPatch {
     private Path file;
     private String message;
     private Progress progress = Progress.NONE;
+    private java.util.function.Supplier<java.util.Collection<Path>> recordings = List::of;
 
     public ApplyPatch(RepoView view) {
         this.view = view;
@@ -58,6 +61,12 @@ public final class ApplyPatch {
         return this;
     }
 
+    /** Where the cameras record, named should the checkout's disk be too full (see {@link FreeSpace}). */
+    public ApplyPatch recordings(java.util.function.Supplier<java.util.Collection<Path>> dirs) {
+        this.recordings = dirs;
+        return this;
+    }
+
     public ApplyPatch progress(Progress listener) {
         this.progress = listener;
         return this;
@@ -74,6 +83,9 @@ public final class ApplyPatch {
             if (!report.applies()) {
                 throw R58Exception.failed(file + ": " + report.failure().line() + "; nothing was changed");
             }
+            RevTree after = walk.parseTree(check.tree());
+            FreeSpace.require("the patch", List.of(new FreeSpace.Need(view.dir(), bytes(repo, check.paths(), after),
+                    "the patched files and index of " + view.dir())), recordings);
             ObjectId commit = null;
             if (message != null) {
                 commit = inserter.insert(commitOf(repo, check.tree(), check.head()));
@@ -81,7 +93,6 @@ public final class ApplyPatch {
             inserter.flush();
             progress.done("check", report.files().size() + " files, " + report.hunks() + " hunks apply", ms(t0));
             RevTree before = walk.parseCommit(check.head()).getTree();
-            RevTree after = walk.parseTree(check.tree());
             long t1 = System.nanoTime();
             progress.begin("write", check.paths().size() + " files");
             try {
@@ -91,16 +102,36 @@ public final class ApplyPatch {
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.error("applying {} failed; restoring the touched files from HEAD", file, e);
-                restore(repo, check.paths(), before);
-                throw R58Exception.failed(file + ": could not write the result (" + e.getMessage()
-                        + "); the touched files were put back as they were");
+                boolean restored = restore(repo, check.paths(), before);
+                String why = DiskFull.is(e, view.dir()) ? DiskFull.line(view.dir())
+                        : file + ": could not write the result (" + e.getMessage() + ")";
+                throw R58Exception.failed(why + (restored ? "; the touched files were put back as they were"
+                        : "; putting the touched files back failed too: check `git status` in " + view.dir()));
             }
             progress.done("write", String.join(", ", check.paths()), ms(t1));
             LOG.info("applied {} to {}: {}{}", file, view.dir(), check.paths(), commit == null ? "" : " as " + commit.name());
             return new Result(report, check.paths(), commit == null ? null : commit.name());
         } catch (IOException e) {
-            throw R58Exception.failed(file + ": " + e.getMessage() + "; nothing was changed");
+            String why = DiskFull.is(e, view.dir()) ? DiskFull.line(view.dir()) : file + ": " + e.getMessage();
+            throw R58Exception.failed(why + "; nothing was changed");
         }
+    }
+
+    /** What writing {@code paths} as {@code tree} has them takes: their new contents and a new index beside the old. */
+    private static long bytes(Repository repo, List<String> paths, RevTree tree) throws IOException {
+        Path index = repo.getDirectory().toPath().resolve("index");
+        long bytes = java.nio.file.Files.exists(index) ? FreeSpace.blocks(java.nio.file.Files.size(index)) : 0;
+        try (org.eclipse.jgit.lib.ObjectReader reader = repo.newObjectReader()) {
+            for (String path : paths) {
+                try (TreeWalk tw = TreeWalk.forPath(repo, path, tree)) {
+                    if (tw != null) {
+                        bytes += FreeSpace.blocks(reader.getObjectSize(tw.getObjectId(0),
+                                org.eclipse.jgit.lib.Constants.OBJ_BLOB));
+                    }
+                }
+            }
+        }
+        return bytes;
     }
 
     private CommitBuilder commitOf(Repository repo, ObjectId tree, ObjectId parent) {
@@ -147,11 +178,13 @@ public final class ApplyPatch {
         WorkTree.updateIndex(repo, index);
     }
 
-    private static void restore(Repository repo, List<String> paths, RevTree head) {
+    private static boolean restore(Repository repo, List<String> paths, RevTree head) {
         try {
             write(repo, paths, head);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.error("restoring {} from HEAD failed too", paths, e);
+            return false;
         }
     }
 

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -120,7 +121,7 @@ public final class Journal {
                 ch.close();
             };
         } catch (IOException e) {
-            throw R58Exception.failed(dir + ": cannot lock: " + e.getMessage());
+            throw DiskFull.failed(dir.resolve("lock"), e, "cannot lock");
         }
     }
 
@@ -147,11 +148,12 @@ public final class Journal {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
-                ch.write(ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8)));
+                // whole or not at all: a torn line would end the journal for every later reader
+                AtomicFile.append(ch, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
                 ch.force(true);
             }
         } catch (IOException e) {
-            throw R58Exception.failed(file + ": cannot write the rollback journal: " + e.getMessage());
+            throw DiskFull.failed(file, e, "cannot write the rollback journal");
         }
         if (pausePoint != null && pausePoint.equals(System.getenv(PAUSE_ENV))) {
             pauseForTest(pausePoint);

@@ -1,7 +1,9 @@
 package dev.r58ctl.repo;
 
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,7 +66,14 @@ public final class KnownGood {
             }
             return new Mark(name, c.name(), c.abbreviate(7).name(), c.getShortMessage(),
                     now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        } catch (IOException | GitAPIException e) {
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            Path git = repo.getDirectory().toPath();
+            if (DiskFull.is(e, git)) {
+                throw DiskFull.full(git, e);
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw R58Exception.failed(view.dir() + ": cannot mark " + rev + " as known good: " + e.getMessage());
         }
     }

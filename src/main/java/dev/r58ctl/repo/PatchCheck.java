@@ -142,6 +142,10 @@ public final class PatchCheck {
             }
             return new Outcome(report(changes, null), patch, head, result.getTreeId(), result.getPaths());
         } catch (IOException e) {
+            if (dev.r58ctl.DiskFull.is(e)) { // the patched files go into .git as objects first
+                throw R58Exception.failed(dev.r58ctl.DiskFull.line(repo.getDirectory().toPath())
+                        + "; nothing was changed");
+            }
             throw R58Exception.failed(view.dir() + ": cannot check " + file + ": " + e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package dev.r58ctl.repo;
 
+import dev.r58ctl.DiskFull;
+import dev.r58ctl.FreeSpace;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.host.HealthCheck;
 import dev.r58ctl.host.ServiceControl;
@@ -8,8 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * uncommitted work are saved under {@code refs/r58ctl/backup/ID/} before the service is stopped and the tree reset;
  * untracked and ignored files (recordings) are never touched; each step is journaled before it starts, so a run cut
  * short can be finished or undone; and an undo returns to the state before the last rollback, uncommitted work
- * included, backing up what it replaces in turn.
+ * included, backing up what it replaces in turn. It either completes or refuses before it changes anything when a
+ * disk it writes to (the state directory's, the checkout's) lacks the room it needs, naming the disk and what to
+ * free ({@link RollbackSpace}, {@link FreeSpace}); a write that fails all the same (a race) stops it in one line with
+ * the journal saying where, for a finish or an undo.
  */
 public final class Rollback {
     private static final Logger LOG = LoggerFactory.getLogger(Rollback.class);
@@ -34,6 +41,7 @@ public final class Rollback {
     private boolean recorder;
     private RollbackPlanner.Service recorderFallback;
     private Progress progress = Progress.NONE;
+    private Supplier<Collection<Path>> recordings = List::of;
     private RollbackPlan plan;
     private Journal resume;
     private Journal undone;
@@ -112,6 +120,15 @@ public final class Rollback {
         return this;
     }
 
+    /**
+     * Where the cameras record, named in a refusal for want of space as what takes it (never touched). Read only for
+     * such a refusal; one that fails names none.
+     */
+    public Rollback recordings(Supplier<Collection<Path>> dirs) {
+        this.recordings = dirs;
+        return this;
+    }
+
     public Rollback progress(Progress listener) {
         this.progress = listener;
         return this;
@@ -175,6 +192,31 @@ public final class Rollback {
         }
     }
 
+    /**
+     * Refuses (exit 1, one line naming the disk, what is free and needed, and what to free) when a disk the plan
+     * writes to lacks the room; works the plan out first if need be, and changes nothing.
+     */
+    public void checkSpace() {
+        RollbackPlan p = plan();
+        if (p.nothingToDo()) {
+            return;
+        }
+        List<FreeSpace.Need> needs;
+        try {
+            needs = RollbackSpace.of(view.repository(), p, resume, journalDir);
+        } catch (IOException | RuntimeException e) {
+            // without an estimate the rollback goes ahead: a write that fails still stops it in one line
+            LOG.warn("rollback {}: cannot work out the space it needs: {}", p.id(), e.toString());
+            return;
+        }
+        String doing = switch (p.kind()) {
+            case "undo" -> "the undo";
+            case "abandon" -> "closing the interrupted rollback";
+            default -> "the rollback";
+        };
+        FreeSpace.require(doing, needs, recordings);
+    }
+
     /** Runs the plan (working it out first if need be) to the end, or throws with the step that failed. */
     public RollbackResult call() {
         try (AutoCloseable lock = Journal.lock(journalDir)) {
@@ -192,12 +234,18 @@ public final class Rollback {
         if (p.nothingToDo()) {
             return new RollbackResult(p, "nothing", List.of(), null, 0);
         }
+        checkSpace();
         if (resume != null) {
             Steps.clearStaleLocks(view, resume);
         } else if (undone != null && !undone.ended()) {
             Steps.clearStaleLocks(view, undone);
         }
-        Journal journal = resume != null ? resume : Journal.create(journalDir, p);
+        Journal journal;
+        try {
+            journal = resume != null ? resume : Journal.create(journalDir, p);
+        } catch (R58Exception e) {
+            throw new R58Exception(e.exitCode(), e.getMessage() + "; nothing was changed", e);
+        }
         if (undone != null && !undone.ended()) {
             undone.end("undone", p.kind().equals("abandon") ? "closed: the repository had not been changed"
                     : "undone by " + p.id());
@@ -210,26 +258,35 @@ public final class Rollback {
             }
             long s0 = System.nanoTime();
             progress.begin(step, "");
-            journal.begin(step);
             Steps.Done d;
             try {
+                journal.begin(step);
                 d = steps.run(step);
+                journal.done(step, d.detail(), d.value());
             } catch (RuntimeException e) {
                 // whatever failed, the journal now says where: the operator can finish or undo from there
-                LOG.error("rollback {} stopped at {}", p.id(), step, e);
-                int code = e instanceof R58Exception r ? r.exitCode() : R58Exception.FAILED;
-                throw new R58Exception(code, "rollback stopped at " + step + ": " + e.getMessage()
-                        + "; then `r58ctl rollback --finish` or `--undo`", e);
+                throw stopped(p, "rollback stopped at " + step, e);
             }
-            journal.done(step, d.detail(), d.value());
             long ms = (System.nanoTime() - s0) / 1_000_000;
             progress.done(step, d.detail(), ms);
             ran.add(new RollbackResult.Step(step, d.detail(), ms));
         }
         String outcome = p.kind().equals("abandon") ? "closed"
                 : steps.lastHealth() != null && !steps.lastHealth().healthy() ? "unhealthy" : "ok";
-        journal.end(outcome, steps.lastHealth() == null ? null : steps.lastHealth().detail());
+        try {
+            journal.end(outcome, steps.lastHealth() == null ? null : steps.lastHealth().detail());
+        } catch (RuntimeException e) {
+            throw stopped(p, "rollback done, but its journal was not closed", e);
+        }
         LOG.info("rollback {} ({}) from {} to {}: {}", p.id(), p.kind(), p.from(), p.to(), outcome);
         return new RollbackResult(p, outcome, ran, steps.lastHealth(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** One line: where it stopped, why (a full disk in {@link DiskFull}'s words), and what to do next. */
+    private static R58Exception stopped(RollbackPlan p, String where, RuntimeException e) {
+        LOG.error("rollback {}: {}", p.id(), where, e);
+        int code = e instanceof R58Exception r ? r.exitCode() : R58Exception.FAILED;
+        return new R58Exception(code, where + ": " + e.getMessage() + (DiskFull.is(e) ? "; free space there, then"
+                : "; then") + " `r58ctl rollback --finish` or `--undo`", e);
     }
 }

@@ -1,5 +1,6 @@
 package dev.r58ctl.repo;
 
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.host.HealthCheck;
 import dev.r58ctl.host.ServiceControl;
@@ -65,8 +66,24 @@ final class Steps {
                 default -> throw new IllegalStateException("unknown step " + step);
             };
         } catch (IOException | GitAPIException e) {
-            throw R58Exception.failed(e.getMessage());
+            throw full(step, e) ? DiskFull.full(writes(step), e) : R58Exception.failed(e.getMessage());
+        } catch (R58Exception e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JGit wraps what its reset met (a full disk) in an unchecked exception of its own
+            throw full(step, e) ? DiskFull.full(writes(step), e) : e;
         }
+    }
+
+    /** A full disk: said so, or for a git step a failure without a reason on a disk with no room left. */
+    private boolean full(String step, Throwable e) {
+        return step.endsWith("-service") || step.equals("health") ? DiskFull.is(e) : DiskFull.is(e, writes(step));
+    }
+
+    /** Where a step writes: the .git directory for the backup, else the work tree. */
+    private Path writes(String step) {
+        Repository repo = view.repository();
+        return (step.startsWith("backup") ? repo.getDirectory() : repo.getWorkTree()).toPath();
     }
 
     private Done backupHead() throws IOException {

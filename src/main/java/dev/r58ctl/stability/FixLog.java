@@ -2,17 +2,15 @@ package dev.r58ctl.stability;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,18 +74,23 @@ public final class FixLog {
         if (runs.isEmpty()) {
             return new Appended(file, List.of(), "");
         }
+        String text;
         try {
             byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
             String eol = new String(old, StandardCharsets.UTF_8).contains("\r\n") ? "\r\n" : "\n";
-            String text = String.join(eol, FixLogEntry.lines(config, date, runs, report)) + eol + eol;
-            write(insert(old, text.getBytes(StandardCharsets.UTF_8), eol));
+            text = String.join(eol, FixLogEntry.lines(config, date, runs, report)) + eol + eol;
+            AtomicFile.write(file, insert(old, text.getBytes(StandardCharsets.UTF_8), eol));
             runs.forEach(r -> done.add(r.id()));
-            Files.createDirectories(logged.getParent());
-            Files.write(logged, JSON.writeValueAsBytes(done));
-            return new Appended(file, runs.stream().map(TestResult::id).toList(), text);
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + file + ": " + e.getMessage());
+            throw DiskFull.failed(file, e, "cannot write");
         }
+        try {
+            // after the entry: should this fail, the next run writes the entry again rather than never
+            AtomicFile.write(logged, JSON.writeValueAsBytes(done));
+        } catch (IOException e) {
+            throw DiskFull.failed(logged, e, "cannot write");
+        }
+        return new Appended(file, runs.stream().map(TestResult::id).toList(), text);
     }
 
     /** {@code entry} above the first {@code ## } heading of {@code old}, or at its end; a new file gets a title. */
@@ -135,23 +138,6 @@ public final class FixLog {
             }
         }
         return true;
-    }
-
-    /** Temp file beside it, forced, same permissions, renamed over: the log is whole at every instant. */
-    private void write(byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".r58ctl.tmp");
-        Files.write(tmp, bytes);
-        try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            c.force(true);
-        }
-        try {
-            Files.setPosixFilePermissions(tmp, Files.exists(file) ? Files.getPosixFilePermissions(file)
-                    : PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: default permissions
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Set<String> loggedIds() {

@@ -3,15 +3,14 @@ package dev.r58ctl.stability;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.r58ctl.AtomicFile;
+import dev.r58ctl.DiskFull;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -75,15 +74,9 @@ public final class RunStore {
     public void write(TestResult result) {
         Path target = file(result.id());
         try {
-            Files.createDirectories(runs);
-            Path tmp = runs.resolve("." + result.id() + ".tmp");
-            Files.write(tmp, Mapper.JSON.writeValueAsBytes(result));
-            try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                c.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(target, Mapper.JSON.writeValueAsBytes(result));
         } catch (IOException e) {
-            throw R58Exception.failed("cannot write " + target + ": " + e.getMessage());
+            throw DiskFull.failed(target, e, "cannot write");
         }
     }
 
@@ -118,7 +111,7 @@ public final class RunStore {
             Files.createDirectories(files);
             prune();
         } catch (IOException e) {
-            throw R58Exception.failed("cannot prepare " + files + ": " + e.getMessage());
+            throw dev.r58ctl.DiskFull.failed(files, e, "cannot prepare");
         }
         return files.resolve(id + ".mkv");
     }

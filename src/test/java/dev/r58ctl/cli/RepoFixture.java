@@ -17,6 +17,11 @@ final class RepoFixture {
     final int port;
 
     RepoFixture(Path dir) {
+        this(dir, "cameras: {}\n");
+    }
+
+    /** With {@code tail} in place of the empty cameras section: cameras, a kernel log of its own... */
+    RepoFixture(Path dir, String tail) {
         this.dir = dir;
         this.scenario = Scenario.create(dir.resolve("repo"), dir);
         this.port = StandIn.freePort();
@@ -31,7 +36,7 @@ final class RepoFixture {
                 + "  service_command: [" + StandIn.PYTHON + ", " + script + ", \"" + port + "\"]\n"
                 + "  health_url: http://127.0.0.1:" + port + "/health\n"
                 + "  health_timeout_ms: 10000\n"
-                + "cameras: {}\n");
+                + tail);
     }
 
     Path repo() {
