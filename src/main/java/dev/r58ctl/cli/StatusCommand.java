@@ -78,6 +78,10 @@ final class StatusCommand extends BaseCommand {
                     + (c.recording().level().equals("ok") ? "" : " [" + c.recording().level().toUpperCase() + "]"));
             o.printf("configured  %-6s %s%n", c.id(), what);
         }
+        if (r.disks() != null) {
+            o.println("disk        state " + disk(r.disks().state()));
+            r.disks().recordings().forEach(d -> o.println("            recordings " + disk(d)));
+        }
         o.println("mediamtx    " + describe(r.streams().mediamtx()));
         if (r.streams().mediamtx().result().paths() != null) {
             for (PathStatus p : r.streams().mediamtx().result().paths()) {
@@ -102,6 +106,10 @@ final class StatusCommand extends BaseCommand {
                     + r.logWriteError());
         }
         return 0;
+    }
+
+    private static String disk(dev.r58ctl.monitor.DiskSpace d) {
+        return d.path() + ": " + d.detail() + (d.level().equals("ok") ? "" : " [" + d.level().toUpperCase() + "]");
     }
 
     private static String describe(Polled<? extends SourceResult> p) {

@@ -105,6 +105,10 @@ public final class Engine implements EngineLink {
         }
     }
 
+    /** How often free space is read for the dashboard. */
+    static final long DISK_EVERY_MS = 10_000;
+    private long nextDisks;
+
     private boolean started;
 
     /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
@@ -154,6 +158,11 @@ public final class Engine implements EngineLink {
         emit(new EngineEvent.SystemSampled(s));
         emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
         long now = System.currentTimeMillis();
+        if (now >= nextDisks) {
+            // a statfs per disk: cheap, but free space moves slowly, so not every second
+            nextDisks = now + DISK_EVERY_MS;
+            emit(new EngineEvent.DisksSampled(dev.r58ctl.monitor.DiskFigures.of(config)));
+        }
         if (now >= nextPoll) {
             // three HTTP requests a second cost an idle dashboard more than everything else together: poll at
             // the configured pace, and ten times slower while nothing answers

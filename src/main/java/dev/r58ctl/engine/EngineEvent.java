@@ -13,6 +13,10 @@ public sealed interface EngineEvent {
     record SystemSampled(SystemSample sample) implements EngineEvent {
     }
 
+    /** Free space on the state disk and the recording disks, every {@code Engine.DISK_EVERY_MS}. */
+    record DisksSampled(dev.r58ctl.monitor.DiskFigures disks) implements EngineEvent {
+    }
+
     /** Every camera's row, once a tick or after a command. */
     record CamerasUpdated(List<CameraView> cameras) implements EngineEvent {
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * @param previousBoot  what the previous boot left
  * @param recorderFileWarning why the recorder's file gave no cameras (missing, not YAML...), or null
  * @param cameras       the configured cameras: enabled, usable, notes, free space where they record
+ * @param disks         free space on the state disk and on each disk the cameras record to
  * @param logWriteFailures log records this r58ctl could not write (a full disk) and dropped; the snapshot writes
  *                      one line to the log, so a log that cannot be written shows here
  * @param logWriteError why the latest log record could not be written, in one line, or null
@@ -33,7 +34,8 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
                            @com.fasterxml.jackson.annotation.JsonProperty("recorder_file_warning") String recorderFileWarning,
                            List<ConfiguredCamera> cameras,
                            @com.fasterxml.jackson.annotation.JsonProperty("log_write_failures") long logWriteFailures,
-                           @com.fasterxml.jackson.annotation.JsonProperty("log_write_error") String logWriteError) {
+                           @com.fasterxml.jackson.annotation.JsonProperty("log_write_error") String logWriteError,
+                           DiskFigures disks) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusReport.class);
 
     /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
@@ -41,6 +43,7 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         StreamStatusPoller poller = new StreamStatusPoller(config);
         // the cameras as configured, read from the recorder's file meanwhile: its state never stops the snapshot
         CompletableFuture<List<ConfiguredCamera>> cameras = CompletableFuture.supplyAsync(() -> ConfiguredCamera.of(config));
+        CompletableFuture<DiskFigures> disks = cameras.thenApply(c -> DiskFigures.of(config));
         CompletableFuture<StreamSnapshot> streams = poller.pollNow();
         CompletableFuture<Void> logReady = CompletableFuture.runAsync(dev.r58ctl.Logging::prepare); // see below
         SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
@@ -83,7 +86,7 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source,
                 incidents, previous.join(), config.cameraList().warningLine(),
                 cameras.exceptionally(e -> List.of()).join(), dev.r58ctl.Logging.writeFailures(),
-                dev.r58ctl.Logging.lastFailure());
+                dev.r58ctl.Logging.lastFailure(), disks.exceptionally(e -> null).join());
     }
 
     /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */

@@ -137,6 +137,8 @@ public final class Dashboard {
         if (e instanceof EngineEvent.SystemSampled s) {
             state.system = s.sample();
             state.addCpu(s.sample().cpuPercent());
+        } else if (e instanceof EngineEvent.DisksSampled ds) {
+            state.disks = ds.disks();
         } else if (e instanceof EngineEvent.CamerasUpdated c) {
             state.cameras = c.cameras();
         } else if (e instanceof EngineEvent.KernelLineRead k) {

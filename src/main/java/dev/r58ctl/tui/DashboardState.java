@@ -125,6 +125,9 @@ final class DashboardState {
     }
 
     /** The matrix row of an encoder element (with its configured settings), or null before the matrix is read. */
+    /** Free space on the state and recording disks, or null before the first reading. */
+    dev.r58ctl.monitor.DiskFigures disks;
+
     dev.r58ctl.stability.MatrixRow matrixRow(String encoder) {
         if (matrix == null) {
             return null;

@@ -185,7 +185,18 @@ final class Renderer {
                 .map(v -> String.format("%.0f%%", v)).collect(Collectors.joining(" ")) : "VPU n/a";
         String streams = s.streams == null ? "" : "  recorder " + word(s.streams.recorder().result())
                 + "  mediamtx " + word(s.streams.mediamtx().result());
-        g.putString(0, row++, fit(" " + temps + "  " + vpu + streams, cols));
+        String disks = disks(s.disks);
+        boolean low = s.disks != null && !s.disks.worst().equals("ok") && !s.disks.worst().equals("unknown");
+        String line = " " + temps + "  " + vpu + (low ? "" : streams);
+        g.putString(0, row, fit(line, cols));
+        if (!disks.isEmpty() && line.length() + disks.length() + 2 <= cols) {
+            if (low) {
+                theme.warn(g); // a disk below the recorder's level is the line's news: the stream words give way
+            }
+            g.putString(line.length() + 2, row, disks);
+            theme.normal(g);
+        }
+        row++;
         String repo = s.repoProblem != null ? " repo: " + s.repoProblem
                 : " repo HEAD " + s.repoHead + (s.repoChanges > 0 ? "  (" + s.repoChanges + " uncommitted)" : "  (clean)")
                 + "  good " + (s.repoGood == null ? "none (repo mark-good)" : s.repoGood);
@@ -196,6 +207,32 @@ final class Renderer {
         theme.normal(g);
         g.putString(0, row++, fit(" matrix " + matrixLine(s), cols));
         return row;
+    }
+
+    /** {@code disk 12G rec 3.1G LOW}: free space on the state disk, then each recording disk, levels in words. */
+    static String disks(dev.r58ctl.monitor.DiskFigures d) {
+        if (d == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("disk ").append(free(d.state()));
+        for (dev.r58ctl.monitor.DiskSpace r : d.recordings()) {
+            b.append(" rec ").append(free(r));
+        }
+        return b.toString();
+    }
+
+    private static String free(dev.r58ctl.monitor.DiskSpace d) {
+        if (d.freeBytes() == null) {
+            return "?";
+        }
+        double g = d.freeBytes() / 1073741824.0;
+        String size = g >= 10 ? String.format("%.0fG", g) : g >= 1 ? String.format("%.1fG", g)
+                : (d.freeBytes() >> 20) + "M";
+        return size + switch (d.level()) {
+            case "low" -> " LOW";
+            case "below-minimum" -> " BELOW MIN";
+            default -> "";
+        };
     }
 
     private static String matrixLine(DashboardState s) {

@@ -96,6 +96,9 @@ class RecorderCorpusCliTest {
         runs("kmsg");
         CliRun status = runs("status", "--cpu-window", "50");
         JsonNode statusJson = JSON.readTree(runs("status", "--json", "--cpu-window", "50").out());
+        assertTrue(statusJson.get("disks").get("state").get("free_bytes").asLong() > 0, statusJson.toString());
+        assertEquals(1, statusJson.get("disks").get("recordings").size(), "every camera records to one disk here");
+        assertTrue(status.out().contains("\ndisk        state " + tmp.resolve("state") + ": "), status.out());
         runs("matrix");
         runs("checklist");
         runs("rollback", "--last-good", "--dry-run");

@@ -121,6 +121,7 @@ class DashboardTest {
         Path recorder = dir.resolve("recorder.yml");
         Files.writeString(recorder, """
                 mixer: {enabled: true}
+                recording: {min_disk_space_gb: 100000}
                 cameras:
                   cam0: {resolution: 640x360, recording_bitrate: 800, codec: h264,
                          output_path: "%s"}
@@ -144,12 +145,14 @@ class DashboardTest {
         until(s -> s.contains("cam2") && s.contains("unusable"));
         String s = screenText();
         assertTrue(s.matches("(?s).* cam1 .*disabled.*"), "enabled: false shows as disabled: " + s);
+        assertTrue(s.matches("(?s).*  disk \\d+(\\.\\d)?[GM] rec \\d+(\\.\\d)?[GM] BELOW MIN.*"),
+                "free space on the state disk, and the recording disk below the recorder's minimum: " + s);
         assertTrue(s.matches("(?s).* cam2 .*unusable.*container \\.xyz is not on.*"), s);
         key('j');
         key('j');
         key('s');
         until(t -> t.contains("start cam2: container .xyz is not one r58ctl can record (.mkv, .mp4, .mov) "
-                + "(recorder.yml:8): pipeline commands unavailable for cam2"));
+                + "(recorder.yml:9): pipeline commands unavailable for cam2"));
         key('k');
         key('k');
         key('s');
