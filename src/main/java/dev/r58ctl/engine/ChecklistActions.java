@@ -72,14 +72,19 @@ final class ChecklistActions implements AutoCloseable {
         return w;
     }
 
-    /** Tells the front ends where the walk stands, with the matrix just built (it decides the branch). */
-    void refresh(MatrixReport report) {
+    /**
+     * Tells the front ends where the walk stands, with the matrix just built (it decides the branch). The step's
+     * thread and the engine's worker both refresh; one at a time, so that the walk is read and told in the same
+     * order: a snapshot read while a step ran, told after the one read when it ended, took the dashboard back to the
+     * running step (n then showed the finished step again).
+     */
+    synchronized void refresh(MatrixReport report) {
         matrix = report;
         seenModified = modified(); // what this snapshot has seen; later changes are another r58ctl's
         publish();
     }
 
-    private void publish() {
+    private synchronized void publish() {
         try {
             MatrixReport m = matrix;
             Snapshot s = m == null ? walk().snapshot() : walk().snapshot(m);

@@ -255,8 +255,20 @@ public final class Engine implements EngineLink {
         worker.submit(this::rebuildMatrix);
     }
 
-    /** The matrix and the checklist's snapshot from disk, on the calling thread. */
+    /**
+     * The matrix and the checklist's snapshot from disk, on the calling thread. The worker and a checklist step's
+     * thread both rebuild: one at a time, so that what is read first is told first (a report built before a run was
+     * stored, told after a newer one, took the matrix and the walk back in time).
+     */
     private void rebuildMatrix() {
+        synchronized (matrixLock) {
+            rebuildMatrixNow();
+        }
+    }
+
+    private final Object matrixLock = new Object();
+
+    private void rebuildMatrixNow() {
         try {
             List<dev.r58ctl.stability.TestResult> runs = new dev.r58ctl.stability.RunStore(config).all();
             dev.r58ctl.stability.MatrixReport report = new dev.r58ctl.stability.StabilityMatrix(config).runs(runs)
