@@ -14,6 +14,7 @@ public final class Main {
         StartupTrace.mark("main");
         Logging.quietStart();
         dev.r58ctl.config.ConfigLoader.prefetchDefaults();
+        Shutdown.install(); // SIGHUP, SIGTERM, SIGINT: the command stops as on q (see Shutdown)
         if (System.getProperty("r58ctl.training") != null) {
             System.exit(Training.run()); // the class-data sharing training run (scripts/r58ctl, the package's postinst)
         }
@@ -31,6 +32,6 @@ public final class Main {
         }
         out.flush();
         err.flush();
-        System.exit(code);
+        System.exit(Shutdown.finished(code));
     }
 }
