@@ -110,6 +110,11 @@ final class Cameras {
             }
         });
         runner.start();
+        if (isClosed()) {
+            // stopAll came between the runner's registration above and its start, so it found nothing to stop
+            runner.stop(STOP);
+            throw R58Exception.failed(id + " stopped again at once: r58ctl is quitting");
+        }
     }
 
     private void refuseWhenClosed(String id) {

@@ -445,17 +445,27 @@ public final class Engine implements EngineLink {
      * (a camera start among them: quitting while cameras start does not start them first).
      */
     private void work(String what, Runnable task) {
-        worker.submit(() -> {
-            if (closing) {
-                return;
-            }
-            busy = what;
-            try {
-                task.run();
-            } finally {
-                busy = null;
-            }
-        });
+        if (closing) {
+            LOG.info("{}: not done, r58ctl is quitting", what);
+            return;
+        }
+        try {
+            worker.submit(() -> run(what, task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info("{}: not done, r58ctl is quitting", what); // closed since the check above
+        }
+    }
+
+    private void run(String what, Runnable task) {
+        if (closing) {
+            return;
+        }
+        busy = what;
+        try {
+            task.run();
+        } finally {
+            busy = null;
+        }
     }
 
     private void submit(String what, Runnable task) {
