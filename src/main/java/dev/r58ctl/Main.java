@@ -30,8 +30,9 @@ public final class Main {
         } finally {
             EarlyScreen.close();
         }
-        out.flush();
+        int exit = Shutdown.exitCode(code);
+        out.flush(); // to a terminal that takes no output this blocks: a requested stop's bound still ends it
         err.flush();
-        System.exit(Shutdown.finished(code));
+        System.exit(exit);
     }
 }

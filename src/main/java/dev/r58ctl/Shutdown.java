@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -28,7 +26,6 @@ public final class Shutdown {
     public static final Duration BOUND = Duration.ofSeconds(5);
 
     private static final Set<Registration> RUNNING = new LinkedHashSet<>();
-    private static final CountDownLatch FINISHED = new CountDownLatch(1);
     /** Why the process is stopping, e.g. "SIGHUP"; null while nobody asked. Guarded by the class. */
     private static String cause;
     private static int exitCode;
@@ -153,11 +150,11 @@ public final class Shutdown {
     }
 
     /**
-     * The command's own path has ended (Main, before it exits): a bound still waiting lets the JVM end. Returns
-     * the exit code: the command's, or the requested one after a request.
+     * The exit code once the command's own path has ended (Main, before its last flush and exit): the command's, or
+     * the requested one after a request. The bound stays armed until the process is gone: the last flush of stdout
+     * to a terminal that takes no output would block, and the process must end all the same.
      */
-    public static int finished(int code) {
-        FINISHED.countDown();
+    public static int exitCode(int code) {
         synchronized (Shutdown.class) {
             if (cause == null) {
                 return code;
@@ -167,18 +164,18 @@ public final class Shutdown {
         }
     }
 
+    /** The bound: the process is normally gone long before it (the JVM ends with this daemon thread asleep). */
     private static void exitAfterBound() {
         try {
-            if (FINISHED.await(BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
-            }
+            Thread.sleep(BOUND.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         String left;
         int code;
         synchronized (Shutdown.class) {
-            left = RUNNING.isEmpty() ? "r58ctl's own exit" : names(new ArrayList<>(RUNNING));
+            left = RUNNING.isEmpty() ? "r58ctl's own exit (its last output to the terminal?)"
+                    : names(new ArrayList<>(RUNNING));
             code = exitCode;
         }
         log().warn("not finished within {} s of {}: {}; exiting anyway", BOUND.toSeconds(), cause(), left);

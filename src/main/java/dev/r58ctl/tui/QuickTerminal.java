@@ -45,9 +45,14 @@ final class QuickTerminal extends UnixTerminal {
     }
 
     @Override
-    protected synchronized void restoreTerminalSettings() throws IOException {
-        if (saved != null && !released) {
-            runSTTYCommand(saved);
+    protected void restoreTerminalSettings() throws IOException {
+        if (released) {
+            return; // before the lock: a size query waiting for a terminal that never answers holds it for seconds
+        }
+        synchronized (this) {
+            if (saved != null) {
+                runSTTYCommand(saved);
+            }
         }
     }
 
