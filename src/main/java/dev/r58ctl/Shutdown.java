@@ -116,13 +116,16 @@ public final class Shutdown {
             exitCode = code;
             askedNanos = System.nanoTime();
             now = new ArrayList<>(RUNNING);
+            if (now.isEmpty()) {
+                log().info("{}: exiting", why);
+            } else {
+                log().warn("{}: stopping as on q ({})", why, names(now)); // before a second request's line
+            }
         }
         if (now.isEmpty()) {
-            log().info("{}: exiting", why);
             System.exit(code); // nothing of r58ctl's own to finish: the JVM's shutdown hooks, as without this class
             return;
         }
-        log().warn("{}: stopping as on q ({})", why, names(now));
         Thread bound = new Thread(Shutdown::exitAfterBound, "r58ctl-stop-bound");
         bound.setDaemon(true);
         bound.start();
@@ -145,8 +148,13 @@ public final class Shutdown {
 
     /** Who stopped what ran, for a result: "the operator" unless a signal or a dead terminal did. */
     public static synchronized String stoppedBy() {
-        return cause == null || cause.equals("SIGINT") ? "the operator"
-                : cause.equals("SIGHUP") ? "SIGHUP (the terminal hung up)" : cause;
+        if (cause == null || cause.equals("SIGINT")) {
+            return "the operator";
+        }
+        if (cause.equals("SIGHUP")) {
+            return "SIGHUP (the terminal hung up)";
+        }
+        return cause.startsWith("SIG") || !hungUp ? cause : "a hang-up (the terminal stopped answering)";
     }
 
     /**

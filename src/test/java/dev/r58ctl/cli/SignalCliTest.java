@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Codec;
 import dev.r58ctl.pipeline.MediaProbe;
+import dev.r58ctl.testsupport.MatroskaCues;
 import dev.r58ctl.testsupport.TestConfigs;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,6 @@ class SignalCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** From the signal to the exit: the bound, and the JVM's own exit. */
     private static final long EXIT_MS = Shutdown.BOUND.toMillis() + 3000;
-    /** Matroska's Cues element id: matroskamux writes the index at EOS. */
-    private static final byte[] CUES = HexFormat.of().parseHex("1c53bb6b");
 
     @TempDir
     Path dir;
@@ -87,7 +85,7 @@ class SignalCliTest {
         assertTrue(stored.get("reason").asText().startsWith("interrupted: stopped by SIGTERM after "),
                 stored.get("reason").asText());
         Path file = onlyFile(dir.resolve("state/stability/files"));
-        assertTrue(contains(Files.readAllBytes(file), CUES), "Cues written at EOS: " + file);
+        assertTrue(MatroskaCues.written(file), "Cues written at EOS: " + file);
         MediaProbe.Result r = MediaProbe.file(file, Duration.ofSeconds(20));
         assertNull(r.error(), r.toString());
         assertTrue(r.frames() >= 30, "at least a second in the file: " + r);
@@ -175,18 +173,5 @@ class SignalCliTest {
             }
             return found;
         }
-    }
-
-    private static boolean contains(byte[] data, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= data.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (data[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

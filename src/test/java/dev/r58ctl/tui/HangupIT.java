@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.r58ctl.Shutdown;
 import dev.r58ctl.pipeline.MediaProbe;
+import dev.r58ctl.testsupport.MatroskaCues;
 import dev.r58ctl.testsupport.MovBoxes;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,11 +37,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The demo as an operator runs it over SSH, and what ends it: r58ctl (the launcher and the built jar) on a
  * pseudo-terminal of its own, as sshd gives a login ({@code pty_run.py}), its three cameras recording. Then the
- * terminal is closed under it (the kernel's hang-up: SIGHUP, then I/O errors, as when the SSH session drops), closed
- * with SIGHUP ignored (only end of input and I/O errors: a terminal that stops answering), or r58ctl gets SIGTERM,
- * SIGHUP, Ctrl-C or q. Each time: the process ends within the bound, every recording reads back whole (finalised by
+ * terminal is closed under it (the kernel's hang-up: SIGHUP, then I/O errors, as when the SSH session drops), also
+ * while a stability test runs with the cameras paused, closed with SIGHUP ignored (only end of input and I/O errors:
+ * a terminal that stops answering), or r58ctl gets SIGTERM, SIGHUP, Ctrl-C or q. Each time: the process ends within the bound, every recording reads back whole (finalised by
  * EOS), the stand-in services are gone, the terminal is put back unless it is gone, and r58ctl's log has no SEVERE
- * line or stack trace. Measured before the fix: a hang-up, SIGTERM, SIGHUP and Ctrl-C each left every recording
+ * line or stack trace; a test cut short is recorded INTERRUPTED by the hang-up, its file finalised. Measured before: a hang-up, SIGTERM, SIGHUP and Ctrl-C each left every recording
  * unfinalised and both stand-ins running.
  */
 class HangupIT {
@@ -47,10 +50,11 @@ class HangupIT {
     private static final long EXIT_MS = Shutdown.BOUND.toMillis() + 3000;
     private static final Pattern STARTED = Pattern.compile("started (\\S+) as pid (\\d+)");
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     enum Fault {
-        HANG_UP(129, true), DEAD_TERMINAL(129, true), SIGTERM(143, false), SIGHUP(129, true), CTRL_C(0, false),
-        Q(0, false);
+        HANG_UP(129, true), HANG_UP_DURING_A_TEST(129, true), DEAD_TERMINAL(129, true), SIGTERM(143, false),
+        SIGHUP(129, true), CTRL_C(0, false), Q(0, false);
 
         final int exit;
         /** The terminal is gone (or said to be, by SIGHUP): r58ctl must leave it as it is. */
@@ -86,10 +90,15 @@ class HangupIT {
             assertNotNull(first, "the helper did not start: " + Files.readString(dir.resolve("helper.err")));
             long pid = Long.parseLong(first.substring("pid ".length()));
             awaitThreeRecordings(helper, demo);
+            Path run = null;
+            if (fault == Fault.HANG_UP_DURING_A_TEST) {
+                say(toHelper, "keys t"); // the encode test of cam0's encoder, the cameras paused for it
+                run = awaitRunningTest(helper, demo);
+            }
 
             long begun = System.nanoTime();
             switch (fault) {
-                case HANG_UP, DEAD_TERMINAL -> say(toHelper, "hangup");
+                case HANG_UP, HANG_UP_DURING_A_TEST, DEAD_TERMINAL -> say(toHelper, "hangup");
                 case SIGTERM -> kill(pid, "TERM");
                 case SIGHUP -> kill(pid, "HUP");
                 case CTRL_C -> say(toHelper, "keys \\x03");
@@ -100,10 +109,14 @@ class HangupIT {
             assertNotNull(end, fault + ": still running " + EXIT_MS + " ms later\n" + log(demo));
             String[] exit = end.split(" ");
             assertEquals(fault.exit, Integer.parseInt(exit[1]), fault + "\n" + log(demo));
-            if (fault != Fault.HANG_UP && fault != Fault.DEAD_TERMINAL) { // nothing reads a closed terminal
+            if (fault == Fault.SIGTERM || fault == Fault.SIGHUP || fault == Fault.CTRL_C || fault == Fault.Q) {
+                // a closed terminal is read by nobody
                 assertEquals(fault.gone ? "untouched" : "restored", exit[3], fault + ": the terminal");
             }
             List<String> frames = assertRecordingsWhole(demo);
+            if (run != null) {
+                assertTestStopped(run, demo);
+            }
             assertStandInsGone(demo);
             assertCleanLog(demo, fault);
             System.out.println("hangup-it " + fault + ": exit " + exit[1] + " " + ms + " ms after the fault; frames "
@@ -151,6 +164,40 @@ class HangupIT {
             assertTrue(System.nanoTime() < deadline, "three recordings not under way within 120 s: " + files
                     + "\n" + log(demo));
             helper.waitFor(200, TimeUnit.MILLISECONDS); // wakes at once should it end
+        }
+    }
+
+    /** Waits until the test's result is on disk with its first CPU samples: it runs, the cameras paused. */
+    private static Path awaitRunningTest(Process helper, Path demo) throws Exception {
+        Path runs = demo.resolve("state/stability/runs");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            if (Files.isDirectory(runs)) {
+                try (Stream<Path> all = Files.list(runs)) {
+                    for (Path r : all.toList()) {
+                        if (JSON.readTree(r.toFile()).path("series").size() > 0) {
+                            return r;
+                        }
+                    }
+                }
+            }
+            assertTrue(helper.isAlive() && System.nanoTime() < deadline, "no test running: " + log(demo));
+            helper.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The test cut short by the hang-up is recorded as stopped by it, and its Matroska file has its Cues (EOS). */
+    private static void assertTestStopped(Path run, Path demo) throws IOException {
+        JsonNode r = JSON.readTree(run.toFile());
+        assertEquals("INTERRUPTED", r.get("verdict").asText(), r.toString());
+        String reason = r.get("reason").asText();
+        assertTrue(reason.startsWith("interrupted: stopped by SIGHUP (the terminal hung up) after ")
+                || reason.startsWith("interrupted: stopped by a hang-up (the terminal stopped answering) after "),
+                reason);
+        try (Stream<Path> files = Files.list(demo.resolve("state/stability/files"))) {
+            for (Path f : files.toList()) {
+                assertTrue(MatroskaCues.written(f), f + ": no Cues, so no EOS");
+            }
         }
     }
 
