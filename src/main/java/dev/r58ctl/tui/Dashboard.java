@@ -47,6 +47,8 @@ public final class Dashboard {
     private static final Object STOP = new Object();
     /** Set when reading or drawing failed: nothing is written to the terminal after that. */
     private volatile boolean terminalGone;
+    /** Set once the loop has ended: the key reader, still blocked in a read, has nothing to report after that. */
+    private volatile boolean ended;
 
     public Dashboard(EngineLink engine, Screen screen, boolean demo) {
         this(engine, screen, demo, Theme.fromEnvironment());
@@ -101,6 +103,7 @@ public final class Dashboard {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            ended = true;
             Terminals.putBack(screen, terminalGone || Shutdown.terminalGone());
         }
     }
@@ -137,6 +140,9 @@ public final class Dashboard {
      * without writing to it or running stty on it. The exit code is a hang-up's, as a shell reports one.
      */
     private void gone(String why) {
+        if (ended) {
+            return; // its input ended after the dashboard did (the training run's pipe): nothing runs to be stopped
+        }
         terminalGone = true;
         Shutdown.request("the terminal stopped answering (" + why + ")", 129, true);
         inbox.add(STOP);
