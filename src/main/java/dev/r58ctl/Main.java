@@ -14,6 +14,7 @@ public final class Main {
         StartupTrace.mark("main");
         Logging.quietStart();
         dev.r58ctl.config.ConfigLoader.prefetchDefaults();
+        Shutdown.install(); // SIGHUP, SIGTERM, SIGINT: the command stops as on q (see Shutdown)
         if (System.getProperty("r58ctl.training") != null) {
             System.exit(Training.run()); // the class-data sharing training run (scripts/r58ctl, the package's postinst)
         }
@@ -29,8 +30,9 @@ public final class Main {
         } finally {
             EarlyScreen.close();
         }
-        out.flush();
+        int exit = Shutdown.exitCode(code);
+        out.flush(); // to a terminal that takes no output this blocks: a requested stop's bound still ends it
         err.flush();
-        System.exit(code);
+        System.exit(exit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.r58ctl.checklist;
 
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.stability.Capacity;
 import dev.r58ctl.stability.Check;
@@ -65,7 +66,7 @@ final class TestSteps {
         ctx.onCancel(t::cancel);
         TestResult r = ctx.listener.test(kind, s.targetEncoder(), t::call);
         if (r == null) {
-            return Evidence.failed(kind.key() + " test stopped by the operator before it began");
+            return Evidence.failed(kind.key() + " test stopped by " + Shutdown.stoppedBy() + " before it began");
         }
         String mark = r.kernel() == null ? null : r.kernel().mark();
         return new Evidence(r.passed(), r.id(), mark, null, null, kind.key() + " " + r.verdict() + ": " + r.reason());

@@ -1,6 +1,7 @@
 package dev.r58ctl.checklist;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.guard.Trial;
 import dev.r58ctl.host.HealthCheck;
 import dev.r58ctl.kernel.Incident;
@@ -91,7 +92,8 @@ final class WatchStep {
         } else if (!last.healthy()) {
             e = Evidence.failed("the recorder is NOT healthy after " + seconds + ": " + last.detail());
         } else if (ctx.isCancelled()) {
-            e = Evidence.failed("stopped by the operator after " + seconds + " of " + d.toSeconds() + " s");
+            e = Evidence.failed("stopped by " + Shutdown.stoppedBy() + " after " + seconds + " of " + d.toSeconds()
+                    + " s");
         } else {
             e = Evidence.ok("watched " + seconds + ": healthy throughout, no kernel lines at " + min.name()
                     + " or worse");

@@ -1,6 +1,7 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.checklist.Snapshot;
 import dev.r58ctl.checklist.StepListener;
 import dev.r58ctl.checklist.StepRecord;
@@ -70,8 +71,11 @@ final class ChecklistNextCommand extends ChecklistBase {
             out().println("step " + step.id() + ": " + step.title() + (gateHolds ? "" : " (FORCED past its gate)"));
             out().flush();
         }
-        StepRecord r = OnInterrupt.run(w::cancel, w::awaitDone,
-                () -> w.next(step.id(), force, commandLine(), json ? StepListener.NONE : new Printer()));
+        StepRecord r;
+        // Ctrl-C, SIGTERM, SIGHUP: the step's test or watch is cancelled and the step recorded (see Shutdown)
+        try (Shutdown.Registration stop = Shutdown.whileRunning("checklist step " + step.id(), w::cancel)) {
+            r = w.next(step.id(), force, commandLine(), json ? StepListener.NONE : new Printer());
+        }
         if (json) {
             printJson(r);
         } else {

@@ -1,6 +1,7 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.Logging;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.demo.DemoSandbox;
 import dev.r58ctl.demo.DemoServices;
@@ -14,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +57,14 @@ final class DemoCommand extends BaseCommand {
             throw dev.r58ctl.DiskFull.failed(base.toAbsolutePath(), e, "cannot prepare the demo");
         }
         Logging.toFile(c.stateDir());
-        // the stand-in recorder (unhealthy at the migration commit until rolled back) and MediaMTX's RTSP side
-        try (DemoServices services = DemoServices.start(c)) {
+        // the stand-in recorder (unhealthy at the migration commit until rolled back) and MediaMTX's RTSP side; a
+        // signal from here on stops them on this thread's way out, as q does (registered first, so it covers their
+        // stop, which comes last)
+        try (Shutdown.Registration standIns = Shutdown.whileRunning("the demo's stand-in services", null);
+             DemoServices services = DemoServices.start(c)) {
+            if (Shutdown.requested()) {
+                return 0; // asked to stop while they started
+            }
             if (!noTui && Terminals.interactive()) {
                 try (Engine engine = new Engine(c)) {
                     engine.startEnabledCameras();
@@ -72,7 +81,9 @@ final class DemoCommand extends BaseCommand {
         PrintWriter o = out();
         o.println("demo: " + c.cameras().size() + " cameras, sandbox " + base.toAbsolutePath());
         AtomicReference<List<CameraView>> rows = new AtomicReference<>(List.of());
-        try (Engine engine = new Engine(c)) {
+        CountDownLatch asked = new CountDownLatch(1);
+        try (Shutdown.Registration table = Shutdown.whileRunning("the demo's table", asked::countDown);
+             Engine engine = new Engine(c)) {
             engine.subscribe(e -> {
                 if (e instanceof EngineEvent.CamerasUpdated u) {
                     rows.set(u.cameras());
@@ -80,13 +91,14 @@ final class DemoCommand extends BaseCommand {
                     o.println("  " + m.text());
                 }
             });
-            Thread stop = new Thread(engine::close, "r58ctl-demo-stop"); // Ctrl-C: EOS, so recordings are whole
-            Runtime.getRuntime().addShutdownHook(stop);
             engine.start();
             engine.startEnabledCameras();
             long end = System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < end) {
-                Thread.sleep(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                if (asked.await(Math.min(1000, Math.max(1, (end - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS)) {
+                    break; // Ctrl-C or a signal: the engine closes below (EOS, so recordings are whole)
+                }
                 engine.tick();
                 o.printf("%n%-5s %-8s %-10s %6s %9s %6s  %s%n", "CAM", "STATE", "ENCODER", "FPS", "KBIT/S", "CPU%",
                         "LAST ERROR");
@@ -96,11 +108,6 @@ final class DemoCommand extends BaseCommand {
                             s == null ? 0 : s.fps(), s == null ? 0 : s.bitrateKbps(), s == null ? 0 : s.cpuPercent(),
                             v.lastError() == null ? "" : v.lastError());
                 }
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already stopping the cameras
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

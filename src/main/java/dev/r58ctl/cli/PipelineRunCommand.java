@@ -1,6 +1,7 @@
 package dev.r58ctl.cli;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.pipeline.BusEvent;
@@ -49,9 +50,9 @@ final class PipelineRunCommand extends BaseCommand {
         }
         PipelineSpec spec = new PipelinePlanner(c).plan(cam, ZonedDateTime.now());
         createRecordingDirs(spec);
+        // Ctrl-C, SIGTERM, SIGHUP: the runner gets EOS (it is registered with Shutdown while it plays), the wait
+        // below ends with the stream, and the file is finalised and the statistics printed as at the end
         CameraRunner runner = new CameraRunner(spec, cam.framerate());
-        Thread onInterrupt = new Thread(() -> runner.stop(Duration.ofSeconds(5)), "r58ctl-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         long started = System.nanoTime();
         try {
             runner.start();
@@ -73,22 +74,26 @@ final class PipelineRunCommand extends BaseCommand {
             }
         } finally {
             runner.stop(Duration.ofSeconds(5));
-            removeHook(onInterrupt);
         }
         double wall = (System.nanoTime() - started) / 1e9;
         CameraStats t = runner.totals();
         List<BusEvent> errors = runner.errors();
         boolean ok = errors.isEmpty() && t.state() != CameraRunner.State.FAILED
                 && t.uptimeMs() >= duration.toMillis() - 200;
-        report(cam, spec, t, runner.events(), wall, ok);
+        String stoppedBy = Shutdown.requested() ? Shutdown.stoppedBy() : null;
+        report(cam, spec, t, runner.events(), wall, ok, stoppedBy);
         return ok ? 0 : 1;
     }
 
-    private void report(Camera cam, PipelineSpec spec, CameraStats t, List<BusEvent> events, double wall, boolean ok) {
+    private void report(Camera cam, PipelineSpec spec, CameraStats t, List<BusEvent> events, double wall, boolean ok,
+                        String stoppedBy) {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("camera", cam.id());
             doc.put("ok", ok);
+            if (stoppedBy != null) {
+                doc.put("stopped_by", stoppedBy);
+            }
             doc.put("description", spec.description());
             doc.put("outputs", spec.outputs());
             doc.put("wall_seconds", Math.round(wall * 100) / 100.0);
@@ -98,7 +103,8 @@ final class PipelineRunCommand extends BaseCommand {
             return;
         }
         out().printf("%s: %s after %.1f s wall: %d frames out (%d in), %.1f fps, %.0f kbit/s, cpu %.1f%% of a core, "
-                        + "%d dropped, %d behind%n", cam.id(), ok ? "ok" : "FAILED", wall, t.framesOut(), t.framesIn(),
+                        + "%d dropped, %d behind%n", cam.id(), ok ? "ok" : stoppedBy != null ? "stopped by " + stoppedBy
+                        : "FAILED", wall, t.framesOut(), t.framesIn(),
                 t.fps(), t.bitrateKbps(), t.cpuPercent(), t.dropped(), t.behind());
         for (Output o : spec.outputs()) {
             if (o.kind() != Output.Kind.DISCARD) {
@@ -121,14 +127,6 @@ final class PipelineRunCommand extends BaseCommand {
                     throw dev.r58ctl.DiskFull.failed(Path.of(o.target()).getParent(), e, "cannot create");
                 }
             }
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down: the hook is running
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.r58ctl.cli;
 
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.stability.RunStore;
 import dev.r58ctl.stability.StabilitySuite;
 import dev.r58ctl.stability.StabilityTest;
@@ -36,7 +37,10 @@ final class TestAllCommand extends BaseCommand {
             });
         }
         StabilitySuite suite = new StabilitySuite(template);
-        List<TestResult> results = OnInterrupt.run(suite::cancel, suite::awaitDone, suite::call);
+        List<TestResult> results;
+        try (Shutdown.Registration stop = Shutdown.whileRunning("the tests", suite::cancel)) {
+            results = suite.call();
+        }
         if (results.isEmpty()) {
             return 1;
         }

@@ -1,5 +1,6 @@
 package dev.r58ctl.cli;
 
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.stability.RunStore;
 import dev.r58ctl.stability.StabilityTest;
 import dev.r58ctl.stability.TestKind;
@@ -23,7 +24,11 @@ abstract class TestKindCommand extends BaseCommand {
         StabilityTest t = configure(options.apply(cameraConfig()).test(kind()));
         t.plan(); // bad input exits 2 before anything is printed or run
         t.listener(options.json ? null : new TestProgress(out()));
-        TestResult r = OnInterrupt.run(t::cancel, t::awaitDone, t::call);
+        TestResult r;
+        // Ctrl-C, SIGTERM, SIGHUP: the test is cancelled and its result written as stopped (see Shutdown)
+        try (Shutdown.Registration stop = Shutdown.whileRunning(kind().key() + " test", t::cancel)) {
+            r = t.call();
+        }
         if (r == null) {
             return 1;
         }

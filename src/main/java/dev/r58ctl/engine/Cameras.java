@@ -39,6 +39,8 @@ final class Cameras {
     /** Cameras stopped for a stability test, started again when it ends unless the operator started or stopped them. */
     private final java.util.Set<String> paused = new java.util.LinkedHashSet<>();
     private final Consumer<EngineEvent> emit;
+    /** Set by {@link #stopAll}: a start that comes later (queued, or a test's resume) is refused. */
+    private boolean closed;
 
     Cameras(Config config, Consumer<EngineEvent> emit) {
         this.config = config;
@@ -68,15 +70,26 @@ final class Cameras {
     }
 
     void start(String id) {
+        CameraRunner old;
+        synchronized (this) {
+            refuseWhenClosed(id);
+            usable(id);
+            old = runners.get(id);
+            if (old != null && (old.state() == CameraRunner.State.RUNNING
+                    || old.state() == CameraRunner.State.STARTING)) {
+                paused.remove(id);
+                return;
+            }
+        }
+        if (old != null) {
+            old.stop(STOP); // a pipeline that failed or ended by itself is torn down before its camera starts again
+        }
         Camera cam;
         CameraRunner runner;
         synchronized (this) {
+            refuseWhenClosed(id);
             cam = usable(id);
             paused.remove(id);
-            CameraRunner old = runners.get(id);
-            if (old != null && old.state() == CameraRunner.State.RUNNING) {
-                return;
-            }
             PipelineSpec spec = planNewFiles(cam);
             for (Output o : spec.outputs()) {
                 if (o.kind() == Output.Kind.FILE) {
@@ -97,6 +110,17 @@ final class Cameras {
             }
         });
         runner.start();
+        if (isClosed()) {
+            // stopAll came between the runner's registration above and its start, so it found nothing to stop
+            runner.stop(STOP);
+            throw R58Exception.failed(id + " stopped again at once: r58ctl is quitting");
+        }
+    }
+
+    private void refuseWhenClosed(String id) {
+        if (closed) {
+            throw R58Exception.failed(id + " not started: r58ctl is quitting");
+        }
     }
 
     /**
@@ -182,7 +206,7 @@ final class Cameras {
                 }
             });
         }
-        stopping.forEach(r -> r.stop(STOP));
+        stopTogether(stopping);
         return ids;
     }
 
@@ -194,6 +218,9 @@ final class Cameras {
         List<String> started = new ArrayList<>();
         for (String id : ids) {
             synchronized (this) {
+                if (closed) {
+                    break; // quitting: a camera paused for the test stays stopped
+                }
                 if (!paused.contains(id)) {
                     continue;
                 }
@@ -202,11 +229,18 @@ final class Cameras {
                 start(id);
                 started.add(id);
             } catch (R58Exception e) {
+                if (isClosed()) {
+                    break;
+                }
                 emit.accept(new EngineEvent.Message(EngineEvent.Message.Level.ERROR, "start " + id + " after the test: "
                         + e.getMessage()));
             }
         }
         return started;
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     synchronized List<KnownEncoder> choices(String id) {
@@ -270,11 +304,22 @@ final class Cameras {
         return out;
     }
 
+    /** Stops every pipeline for good (quitting): EOS to all at once; a camera started later is refused. */
     void stopAll() {
         List<CameraRunner> all;
         synchronized (this) {
+            closed = true;
             all = new ArrayList<>(runners.values());
         }
-        all.forEach(r -> r.stop(STOP));
+        stopTogether(all);
+    }
+
+    /**
+     * EOS to every pipeline first, then each waited for: the muxers finalise side by side, so stopping them all
+     * takes about as long as the slowest, not the sum (each wait bounded by {@link #STOP}).
+     */
+    private static void stopTogether(List<CameraRunner> runners) {
+        runners.forEach(CameraRunner::endStream);
+        runners.forEach(r -> r.stop(STOP));
     }
 }

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements EngineLink {
     /** Runs listed on the dashboard. */
     static final int RECENT_TESTS = 8;
+    /** How long quitting waits for the worker's task (a cancelled test ends in well under a second). */
+    private static final java.time.Duration WORKER_BOUND = java.time.Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Config config;
@@ -61,6 +63,9 @@ public final class Engine implements EngineLink {
     private volatile String testing;
     /** Set by {@link #close}: a test cut short by quitting leaves its cameras to the final stop, not restarted. */
     private volatile boolean closing;
+    /** What the worker does now, for the log when it does not finish; and the stability test it runs, to cancel. */
+    private volatile String busy;
+    private volatile dev.r58ctl.stability.StabilityTest workerTest;
 
     public Engine(Config config) {
         this.config = config;
@@ -252,7 +257,7 @@ public final class Engine implements EngineLink {
 
     /** Rebuilds the stability matrix from configured evidence and the runs on disk, on the worker thread. */
     public void refreshMatrix() {
-        worker.submit(this::rebuildMatrix);
+        work("matrix", this::rebuildMatrix);
     }
 
     /**
@@ -293,8 +298,9 @@ public final class Engine implements EngineLink {
         submit("test " + test + " " + cam.encoder(), () -> {
             dev.r58ctl.stability.TestResult r = aside(kind, cam.encoder(),
                     line -> emit(new EngineEvent.Step("test", test, line, false)),
-                    () -> new dev.r58ctl.stability.StabilityTest(config).test(kind).encoder(cam.encoder())
-                            .camera(cam.id()).listener(new TestEvents(test, cam.encoder(), this::emit)).call());
+                    () -> runWorkerTest(new dev.r58ctl.stability.StabilityTest(config).test(kind)
+                            .encoder(cam.encoder()).camera(cam.id())
+                            .listener(new TestEvents(test, cam.encoder(), this::emit))));
             if (r == null) {
                 return;
             }
@@ -302,6 +308,19 @@ public final class Engine implements EngineLink {
                     "test " + test + " " + cam.encoder() + ": " + r.verdict() + " (" + r.reason() + ")"));
         });
         refreshMatrix();
+    }
+
+    /** Runs the worker's test where {@link #close} can cancel it (before its call, it then does nothing). */
+    private dev.r58ctl.stability.TestResult runWorkerTest(dev.r58ctl.stability.StabilityTest t) {
+        workerTest = t;
+        try {
+            if (closing) {
+                t.cancel();
+            }
+            return t.call();
+        } finally {
+            workerTest = null;
+        }
     }
 
     /**
@@ -372,13 +391,13 @@ public final class Engine implements EngineLink {
     /** Checks a patch against the checkout on the worker; answers with PatchChecked. Changes nothing. */
     @Override
     public void checkPatch(java.nio.file.Path file) {
-        worker.submit(() -> emit(RepoActions.check(config, file)));
+        work("patch check", () -> emit(RepoActions.check(config, file)));
     }
 
     /** Applies a patch all or nothing (and commits it when {@code message} is not null), on the worker. */
     @Override
     public void applyPatch(java.nio.file.Path file, String message) {
-        worker.submit(() -> {
+        work("patch apply " + file.getFileName(), () -> {
             try {
                 emit(new Message(Message.Level.INFO, RepoActions.apply(config, file, message)));
             } catch (R58Exception e) {
@@ -393,13 +412,13 @@ public final class Engine implements EngineLink {
 
     /** Reads the recorder's checkout on the worker thread (a status over many files takes a moment). */
     public void refreshRepo() {
-        worker.submit(() -> emit(RepoActions.state(config)));
+        work("repo state", () -> emit(RepoActions.state(config)));
     }
 
     /** Works out what a one-key rollback (or its undo) would do, on the worker; answers with RollbackPlanned. */
     @Override
     public void planRollback(boolean undo) {
-        worker.submit(() -> {
+        work("rollback plan", () -> {
             try {
                 emit(new EngineEvent.RollbackPlanned(RepoActions.plan(config, undo), undo, null));
             } catch (R58Exception e) {
@@ -442,8 +461,36 @@ public final class Engine implements EngineLink {
         }
     }
 
+    /**
+     * Runs {@code task} on the worker, named while it runs; once the engine is closing, a task still queued is dropped
+     * (a camera start among them: quitting while cameras start does not start them first).
+     */
+    private void work(String what, Runnable task) {
+        if (closing) {
+            LOG.info("{}: not done, r58ctl is quitting", what);
+            return;
+        }
+        try {
+            worker.submit(() -> run(what, task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.info("{}: not done, r58ctl is quitting", what); // closed since the check above
+        }
+    }
+
+    private void run(String what, Runnable task) {
+        if (closing) {
+            return;
+        }
+        busy = what;
+        try {
+            task.run();
+        } finally {
+            busy = null;
+        }
+    }
+
     private void submit(String what, Runnable task) {
-        worker.submit(() -> {
+        work(what, () -> {
             try {
                 task.run();
                 emit(new Message(Message.Level.INFO, what + ": done"));
@@ -457,13 +504,27 @@ public final class Engine implements EngineLink {
         });
     }
 
+    /**
+     * Stops everything r58ctl runs here, in the order quitting needs: a running test or checklist step is cancelled
+     * (recorded as stopped), tasks still queued are dropped, the worker is given {@link #WORKER_BOUND} to finish what
+     * it does, then every camera gets EOS at once and is waited for. The same on q, a signal and a dead terminal.
+     */
     @Override
     public void close() {
         closing = true;
+        dev.r58ctl.stability.StabilityTest t = workerTest;
+        if (t != null) {
+            t.cancel();
+        }
         checklist.close();
         worker.shutdown();
-        try {
-            worker.awaitTermination(10, TimeUnit.SECONDS);
+        String was = busy;
+        try (var waiting = dev.r58ctl.Shutdown.whileRunning("the engine's worker" + (was == null ? "" : " (" + was
+                + ")"), null)) {
+            if (!worker.awaitTermination(WORKER_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("the engine's worker is still busy ({}) after {} s; stopping the cameras anyway", busy,
+                        WORKER_BOUND.toSeconds());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,6 +1,7 @@
 package dev.r58ctl.pipeline;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.monitor.ThreadCpu;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one camera's pipeline through gst1-java-core: start, stop (EOS so files are finalised, then NULL, each
  * wait bounded), restart; counts frames and bytes with pad probes; keeps bus errors and warnings with the name
- * of the element that raised them; accounts CPU by the pipeline's own threads.
+ * of the element that raised them; accounts CPU by the pipeline's own threads. While it plays it is registered with
+ * {@link Shutdown}: a signal sends it EOS at once, whoever started it, so its file is whole however r58ctl ends.
  */
 public final class CameraRunner implements AutoCloseable {
     public enum State { STOPPED, STARTING, RUNNING, STOPPING, ENDED, FAILED }
@@ -55,6 +56,9 @@ public final class CameraRunner implements AutoCloseable {
     private volatile State state = State.STOPPED;
     private volatile String lastError;
     private Pipeline pipeline;
+    private BusWatch watch;
+    /** From PLAYING to the end of {@link #stop}; its wake is {@link #endStream}. */
+    private Shutdown.Registration playing;
     private CountDownLatch ended = new CountDownLatch(1);
     private long startedNanos;
     private long sampleNanos;
@@ -117,7 +121,8 @@ public final class CameraRunner implements AutoCloseable {
             lastError = e.getMessage();
             throw new R58Exception(e.exitCode(), spec.camera() + ": " + e.getMessage());
         }
-        watchBus(pipeline);
+        watch = new BusWatch(pipeline);
+        watchBus(watch, pipeline.getName());
         probe(spec.sourceName(), "src", framesIn, null);
         probe(spec.encoderName(), "src", framesOut, bytesOut);
         LOG.info("{}: starting {}", spec.camera(), spec.description());
@@ -138,6 +143,25 @@ public final class CameraRunner implements AutoCloseable {
         if (state == State.STARTING) {
             state = State.RUNNING;
         }
+        playing = Shutdown.whileRunning("pipeline " + spec.camera(), this::endStream);
+    }
+
+    /**
+     * Sends EOS and returns at once: the muxers finalise their files while other pipelines are asked too, and
+     * {@link #stop} then waits for it. Does nothing once the pipeline stops or has ended.
+     */
+    public void endStream() {
+        if (state != State.RUNNING && state != State.STARTING) {
+            return; // read without the lock, which a stop in progress holds for seconds
+        }
+        synchronized (this) {
+            if (pipeline == null || (state != State.RUNNING && state != State.STARTING)) {
+                return;
+            }
+            state = State.STOPPING;
+            stoppedNanos = System.nanoTime();
+            pipeline.sendEvent(new EOSEvent());
+        }
     }
 
     /**
@@ -150,16 +174,16 @@ public final class CameraRunner implements AutoCloseable {
         }
         runTicks = threads.ticks(spec.prefix()); // the threads are gone after teardown
         boolean failed = state == State.FAILED;
-        if (state == State.RUNNING || state == State.STARTING) {
-            state = State.STOPPING;
-            stoppedNanos = System.nanoTime();
-            pipeline.sendEvent(new EOSEvent());
-            if (!awaitEnd(eosTimeout)) {
-                warn(spec.camera(), "no EOS within " + eosTimeout.toMillis() + " ms; forcing stop");
-            }
+        endStream(); // unless it was sent already, or the pipeline ended by itself
+        if (state == State.STOPPING && !awaitEnd(eosTimeout)) {
+            warn(spec.camera(), "no EOS within " + eosTimeout.toMillis() + " ms; forcing stop");
         }
         teardown(eosTimeout);
         state = failed ? State.FAILED : State.STOPPED;
+        if (playing != null) {
+            playing.close();
+            playing = null;
+        }
     }
 
     public void restart(Duration eosTimeout) {
@@ -252,10 +276,8 @@ public final class CameraRunner implements AutoCloseable {
                 .map(o -> dev.r58ctl.DiskFull.line(java.nio.file.Path.of(o.target()))).orElse(message);
     }
 
-    private void watchBus(Pipeline p) {
-        Bus bus = p.getBus();
-        String pipelineName = p.getName();
-        bus.connect((Bus.ERROR) (source, code, message) -> {
+    private void watchBus(BusWatch bus, String pipelineName) {
+        bus.onError((source, code, message) -> {
             String name = source == null ? "?" : source.getName();
             if (dev.r58ctl.DiskFull.says(message)) {
                 message = recordingDisk(message); // the recording's disk is full: say which, in the one line
@@ -272,19 +294,19 @@ public final class CameraRunner implements AutoCloseable {
             }
             ended.countDown();
         });
-        bus.connect((Bus.WARNING) (source, code, message) -> warn(source == null ? "?" : source.getName(), message));
-        bus.connect((Bus.EOS) source -> {
+        bus.onWarning((source, code, message) -> warn(source == null ? "?" : source.getName(), message));
+        bus.onEos(source -> {
             if (state == State.RUNNING) {
                 state = State.ENDED;
             }
             ended.countDown();
         });
-        bus.connect((Bus.STATE_CHANGED) (source, old, current, pending) -> {
+        bus.onStateChanged((source, old, current, pending) -> {
             if (source != null && pipelineName.equals(source.getName())) {
                 record(new BusEvent(Instant.now(), BusEvent.Level.STATE, source.getName(), old + " -> " + current));
             }
         });
-        bus.connect((Bus.MESSAGE) (b, message) -> {
+        bus.onMessage((b, message) -> {
             if (message.getType() == MessageType.QOS && message.getStructure() != null) {
                 Matcher m = QOS_DROPPED.matcher(message.getStructure().toString());
                 if (m.find()) {
@@ -312,7 +334,9 @@ public final class CameraRunner implements AutoCloseable {
 
     private void teardown(Duration bound) {
         Pipeline p = pipeline;
+        BusWatch w = watch;
         pipeline = null;
+        watch = null;
         if (stoppedNanos == 0 && startedNanos != 0) {
             stoppedNanos = System.nanoTime();
         }
@@ -325,11 +349,11 @@ public final class CameraRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
+            w.close(); // what it posts if it ever gets to NULL must not reach this runner, perhaps started again
             warn(spec.camera(), "teardown did not finish within " + bound.toMillis() + " ms; pipeline abandoned");
             return;
         }
-        p.getBus().dispose();
-        p.dispose();
+        w.dispose();
     }
 
     /** The errors posted while stopping, after EOS was sent, oldest first; {@link #errors} has them too. */

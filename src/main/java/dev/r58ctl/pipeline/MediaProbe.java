@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
@@ -100,9 +99,9 @@ public final class MediaProbe {
             }
             return PadProbeReturn.OK;
         });
-        Bus bus = pipeline.getBus();
-        bus.connect((Bus.EOS) source -> done.countDown());
-        bus.connect((Bus.ERROR) (source, code, message) -> {
+        BusWatch bus = new BusWatch(pipeline);
+        bus.onEos(source -> done.countDown());
+        bus.onError((source, code, message) -> {
             error.compareAndSet(null, (source == null ? "?" : source.getName()) + ": " + message);
             done.countDown();
         });
@@ -122,9 +121,10 @@ public final class MediaProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!stopper.isAlive()) {
+        if (stopper.isAlive()) {
+            bus.close(); // left in teardown: what it posts later reaches nobody
+        } else {
             bus.dispose();
-            pipeline.dispose();
         }
         if (!finished && error.get() == null && enough == Long.MAX_VALUE) {
             error.set("reading did not finish within " + timeout.toMillis() + " ms");

@@ -1,6 +1,7 @@
 package dev.r58ctl.remote;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.config.KnownEncoder;
@@ -63,7 +64,9 @@ public final class EngineServer {
     public int serve(InputStream in, PrintWriter out) {
         CompletableFuture<PreviousBoot.Report> previous =
                 CompletableFuture.supplyAsync(() -> new KernelLog(config).previousBoot());
-        try (Engine engine = new Engine(config)) {
+        // SIGTERM or SIGHUP on the board ends the serving as the laptop's going away does (see Shutdown)
+        try (Shutdown.Registration serving = Shutdown.whileRunning("engine serve", done::countDown);
+             Engine engine = new Engine(config)) {
             engine.subscribe(e -> {
                 try {
                     outbox.add(Wire.event(e));
@@ -91,7 +94,8 @@ public final class EngineServer {
                     outbox.add(Wire.line("patches", now));
                 }
             }
-            LOG.info("the laptop went away: closing the engine (pipelines r58ctl started stop with EOS)");
+            LOG.info("{}: closing the engine (pipelines r58ctl started stop with EOS)",
+                    Shutdown.requested() ? "stopped by " + Shutdown.stoppedBy() : "the laptop went away");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

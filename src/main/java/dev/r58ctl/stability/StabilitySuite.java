@@ -2,10 +2,7 @@ package dev.r58ctl.stability;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The seed's three tests in order (encode, soak, push) with the same encoder and settings, run once. Guarantee: it
@@ -17,7 +14,6 @@ public final class StabilitySuite implements Callable<List<TestResult>> {
     private boolean ran;
     private volatile boolean cancelled;
     private volatile StabilityTest current;
-    private final CountDownLatch done = new CountDownLatch(1);
 
     /** The options of {@code template} (encoder, camera, settings, duration for each test...) apply to every test. */
     public StabilitySuite(StabilityTest template) {
@@ -33,22 +29,13 @@ public final class StabilitySuite implements Callable<List<TestResult>> {
         }
     }
 
-    /** Waits until {@link #call} has returned; false after the timeout. */
-    public boolean awaitDone(Duration timeout) throws InterruptedException {
-        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public synchronized List<TestResult> call() {
         if (ran) {
             throw new IllegalStateException("a StabilitySuite runs once; make a new one");
         }
         ran = true;
-        try {
-            return runAll();
-        } finally {
-            done.countDown();
-        }
+        return runAll();
     }
 
     private List<TestResult> runAll() {

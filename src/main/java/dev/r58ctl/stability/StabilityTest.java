@@ -8,8 +8,6 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One stability test (encode, soak or push) of an encoder with its settings, configured fluently and run once.
@@ -39,7 +37,6 @@ public final class StabilityTest implements Callable<TestResult> {
     private boolean ran;
     private volatile TestRun running;
     private volatile boolean cancelled;
-    private final CountDownLatch done = new CountDownLatch(1);
 
     public StabilityTest(Config config) {
         this.config = config;
@@ -127,8 +124,8 @@ public final class StabilityTest implements Callable<TestResult> {
     }
 
     /**
-     * Ends a running test early (the operator pressed Ctrl-C): the pipeline gets EOS and the result says
-     * "interrupted: stopped by the operator". Safe from any thread; before {@link #call} it makes the call do nothing.
+     * Ends a running test early (Ctrl-C, a signal, quitting the dashboard): the pipeline gets EOS and the result
+     * says "interrupted: stopped by the operator" (or by the signal). Safe from any thread; before {@link #call} it makes the call do nothing.
      */
     public void cancel() {
         cancelled = true;
@@ -138,11 +135,6 @@ public final class StabilityTest implements Callable<TestResult> {
         }
     }
 
-    /** Waits until {@link #call} has returned (its result is on disk); false after the timeout. */
-    public boolean awaitDone(Duration timeout) throws InterruptedException {
-        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     /** Runs the test once and returns its result, which is already on disk; null when cancelled before it began. */
     @Override
     public synchronized TestResult call() {
@@ -150,11 +142,7 @@ public final class StabilityTest implements Callable<TestResult> {
             throw new IllegalStateException("a StabilityTest runs once; make a new one");
         }
         ran = true;
-        try {
-            return runOnce();
-        } finally {
-            done.countDown();
-        }
+        return runOnce();
     }
 
     private TestResult runOnce() {

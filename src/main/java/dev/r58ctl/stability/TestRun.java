@@ -1,6 +1,7 @@
 package dev.r58ctl.stability;
 
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.Severity;
@@ -107,7 +108,7 @@ final class TestRun {
                     break;
                 }
                 if (cancelled) {
-                    stopped = "stopped by the operator";
+                    stopped = "stopped by " + Shutdown.stoppedBy();
                     break;
                 }
                 if ((wake.getCount() == 0 && !cancelled) || runner.state() == CameraRunner.State.FAILED
@@ -162,10 +163,11 @@ final class TestRun {
             }
             MediaProbe.Result read = readBack == null ? null : join(readBack, deadline + PUSH_GRACE + SECOND);
             Verification verify = new Verification(plan, spec.codec(), config.stability().minFramesPercent());
-            // an operator who pressed Ctrl-C wants out, not a read-back of a file nobody will judge
-            List<Check> checks = cancelled
-                    ? new ArrayList<>(List.of(Check.failed("ran", "stopped by the operator after "
-                    + Verification.seconds(ranMs)))) : verify.checks(stopped, ranMs, runner, read, mediamtx);
+            // an operator who pressed Ctrl-C wants out, not a read-back of a file nobody will judge; the same for a
+            // signal or a terminal that hung up, named as the cause
+            String stoppedAfter = "stopped by " + Shutdown.stoppedBy() + " after " + Verification.seconds(ranMs);
+            List<Check> checks = cancelled ? new ArrayList<>(List.of(Check.failed("ran", stoppedAfter)))
+                    : verify.checks(stopped, ranMs, runner, read, mediamtx);
             d.frames = verify.frames(runner, read);
             if (guard.troubled()) {
                 settle();
@@ -173,9 +175,8 @@ final class TestRun {
             checks.add(Verification.kernel(guard));
             d.kernel = guard.evidence(latency);
             Verdict v = guard.troubled() ? Verdict.UNSTABLE : cancelled ? Verdict.INTERRUPTED : null;
-            return finish(d.result(v, v == Verdict.INTERRUPTED ? "interrupted: stopped by the operator after "
-                    + Verification.seconds(ranMs) : null, checks, ranMs, begun, Instant.now().toString(),
-                    errors(runner), meter));
+            return finish(d.result(v, v == Verdict.INTERRUPTED ? "interrupted: " + stoppedAfter : null, checks, ranMs,
+                    begun, Instant.now().toString(), errors(runner), meter));
         }
     }
 

@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import dev.r58ctl.R58Exception;
+import dev.r58ctl.Shutdown;
 import dev.r58ctl.engine.CameraView;
 import dev.r58ctl.engine.EngineEvent;
 import dev.r58ctl.engine.EngineLink;
@@ -22,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * The dashboard's loop. One thread owns the state and the screen: it blocks on one queue fed by the engine's
  * events and by a daemon thread blocked in {@code readInput()}, so keys act at once and an idle dashboard wakes
  * only for the once-a-second tick (no 1 ms polling, unlike Lanterna's own GUI loop).
+ *
+ * <p>Every way out is q's: q and Ctrl-C, a signal ({@link Shutdown} puts {@link #STOP} in the queue), and a terminal
+ * that stops answering (end of input, or an I/O error reading or drawing). The loop ends, the terminal is put back
+ * unless it is gone, and the command goes on to close the engine (pipelines get EOS) as after q.
  */
 public final class Dashboard {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
@@ -38,6 +43,12 @@ public final class Dashboard {
     private final DashboardState state = new DashboardState();
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final long interval;
+    /** Queued by a stop asked from outside: quits as q does. */
+    private static final Object STOP = new Object();
+    /** Set when reading or drawing failed: nothing is written to the terminal after that. */
+    private volatile boolean terminalGone;
+    /** Set once the loop has ended: the key reader, still blocked in a read, has nothing to report after that. */
+    private volatile boolean ended;
 
     public Dashboard(EngineLink engine, Screen screen, boolean demo) {
         this(engine, screen, demo, Theme.fromEnvironment());
@@ -61,11 +72,11 @@ public final class Dashboard {
         return engine;
     }
 
-    /** Runs until the operator quits; restores the terminal on every way out. */
+    /** Runs until the operator quits, or r58ctl is asked to stop; puts the terminal back unless it is gone. */
     public void run() throws IOException {
         screen.startScreen();
         screen.setCursorPosition(null);
-        try {
+        try (Shutdown.Registration asked = Shutdown.whileRunning("the dashboard", () -> inbox.add(STOP))) {
             state.cameras = engine.cameraViews(); // from the configuration: no source is read for them
             dev.r58ctl.StartupTrace.mark("screen started");
             render(); // the first frame at once, before any source is read: figures fill in as they arrive
@@ -87,12 +98,25 @@ public final class Dashboard {
                 for (Object more = inbox.poll(); more != null; more = inbox.poll()) {
                     handle(more); // a burst of kernel lines is drawn once
                 }
-                render();
+                draw();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            screen.stopScreen();
+            ended = true;
+            Terminals.putBack(screen, terminalGone || Shutdown.terminalGone());
+        }
+    }
+
+    /** Draws unless the terminal is gone; an I/O error drawing means it is. */
+    private void draw() {
+        if (terminalGone) {
+            return;
+        }
+        try {
+            render();
+        } catch (IOException e) {
+            gone("drawing: " + e.getMessage());
         }
     }
 
@@ -101,15 +125,27 @@ public final class Dashboard {
             while (true) {
                 KeyStroke k = screen.readInput();
                 if (k == null || k.getKeyType() == KeyType.EOF) {
-                    inbox.add(new KeyStroke('q', false, false));
+                    gone("end of input");
                     return;
                 }
                 inbox.add(k);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("key reader stopped: {}", e.getMessage());
-            inbox.add(new KeyStroke('q', false, false));
+            gone("reading: " + e.getMessage());
         }
+    }
+
+    /**
+     * The terminal stopped answering (the SSH session dropped, the terminal window closed): r58ctl stops as on q,
+     * without writing to it or running stty on it. The exit code is a hang-up's, as a shell reports one.
+     */
+    private void gone(String why) {
+        if (ended) {
+            return; // its input ended after the dashboard did (the training run's pipe): nothing runs to be stopped
+        }
+        terminalGone = true;
+        Shutdown.request("the terminal stopped answering (" + why + ")", 129, true);
+        inbox.add(STOP);
     }
 
     /** Handles everything queued so far and draws once: the loop's body without its wait (for tests). */
@@ -122,7 +158,11 @@ public final class Dashboard {
 
     /** Applies one event or key to the state (tests call this directly). */
     void handle(Object item) {
-        if (item instanceof KeyStroke k) {
+        if (item == STOP || item instanceof KeyStroke c && c.isCtrlDown() && !c.isAltDown()
+                && c.getKeyType() == KeyType.Character && c.getCharacter() == 'c') {
+            state.message(EngineEvent.Message.Level.INFO, "quitting: stopping pipelines with EOS...");
+            state.mode = DashboardState.Mode.QUIT; // Ctrl-C is q in every dialog, as the terminal's own Ctrl-C was
+        } else if (item instanceof KeyStroke k) {
             try {
                 keys.handle(k);
             } catch (R58Exception e) {

@@ -6,9 +6,15 @@ import com.googlecode.lanterna.terminal.Terminal;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.engine.EngineLink;
 import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the dashboard on the process's terminal (text only, UTF-8, no mouse) and restores it on any exit. */
 public final class Terminals {
+    private static final Logger LOG = LoggerFactory.getLogger(Terminals.class);
+    /** How long putting the terminal back may take: it is a few bytes and one stty process. */
+    static final Duration PUT_BACK = Duration.ofSeconds(1);
     private Terminals() {
     }
 
@@ -30,22 +36,49 @@ public final class Terminals {
             Screen early = EarlyScreen.take();
             Screen screen = early != null ? early : new TerminalScreen(create());
             dev.r58ctl.StartupTrace.mark("terminal open");
+            new Dashboard(engine, screen, demo).run();
+        } catch (IOException e) {
+            throw R58Exception.failed("cannot open the terminal: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the terminal back as it was (the normal screen, the settings stty saved), within {@link #PUT_BACK}: a
+     * terminal that takes no output (an SSH session frozen, not yet dropped) would block the write, and r58ctl
+     * still has pipelines to stop. A terminal that is gone is not touched at all. Either way Lanterna's own restore
+     * at exit is switched off afterwards, so nothing touches it again.
+     */
+    static void putBack(Screen screen, boolean gone) {
+        Terminal terminal = screen instanceof TerminalScreen ts ? ts.getTerminal() : null;
+        if (gone) {
+            LOG.info("the terminal is gone: left as it is");
+        } else {
             Thread restore = new Thread(() -> {
                 try {
                     screen.stopScreen();
-                } catch (IOException | RuntimeException ignored) {
-                    // the terminal is gone already
+                    if (terminal != null) {
+                        terminal.flush(); // Lanterna leaves the way back to the normal screen in stdout's buffer
+                    }
+                    if (terminal instanceof QuickTerminal q) {
+                        q.restoreSettings();
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.info("the terminal could not be put back: {}", e.getMessage());
                 }
-            }, "r58ctl-restore-terminal");
-            Runtime.getRuntime().addShutdownHook(restore);
-            new Dashboard(engine, screen, demo).run();
+            }, "r58ctl-terminal-back");
+            restore.setDaemon(true);
+            restore.start();
             try {
-                Runtime.getRuntime().removeShutdownHook(restore);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook restores it
+                restore.join(PUT_BACK.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (IOException e) {
-            throw R58Exception.failed("cannot open the terminal: " + e.getMessage());
+            if (restore.isAlive()) {
+                LOG.warn("the terminal took no output for {} ms: left as it is", PUT_BACK.toMillis());
+            }
+        }
+        if (terminal instanceof QuickTerminal q) {
+            q.release();
         }
     }
 }

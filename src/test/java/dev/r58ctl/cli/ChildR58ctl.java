@@ -51,6 +51,20 @@ final class ChildR58ctl {
         return r;
     }
 
+    /** Starts it with stdout and stderr to {@code log}, stdin closed; the caller signals it and waits. */
+    static Process start(Path log, String... args) throws IOException {
+        Files.createDirectories(log.getParent());
+        Process p = builder(Map.of(), args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    /** Sends {@code signal} (TERM, HUP, INT) to the child, as kill(1) does. */
+    static void signal(Process p, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + signal + " " + p.pid());
+    }
+
     /** Starts it with the journal's test pause at {@code pausePoint}, waits for the pause, then SIGKILL. */
     static void killAt(Path dir, String pausePoint, String... args) throws Exception {
         Files.createDirectories(dir);

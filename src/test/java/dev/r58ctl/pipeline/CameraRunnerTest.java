@@ -9,6 +9,7 @@ import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Codec;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.testsupport.NginxRtmp;
+import dev.r58ctl.testsupport.MovBoxes;
 import dev.r58ctl.testsupport.TestConfigs;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Codec;
 import dev.r58ctl.config.Config;
+import dev.r58ctl.testsupport.MovBoxes;
 import dev.r58ctl.testsupport.TestConfigs;
 import java.io.IOException;
 import java.nio.file.Files;

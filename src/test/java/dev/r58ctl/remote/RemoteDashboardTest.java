@@ -35,6 +35,7 @@ class RemoteDashboardTest {
     private BoardFixture board;
     private Config laptop;
     private KeyTerminal vt;
+    private TerminalScreen screen;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -62,8 +63,14 @@ class RemoteDashboardTest {
         return KmsgJournal.file(dir.resolve("laptop/state"), address(false).target());
     }
 
+    /**
+     * The screen as last drawn whole: {@code TerminalScreen.refresh} writes the cells under the screen's lock, so a
+     * read under the same lock never sees half a frame (a new first line above the old second one).
+     */
     private String screenText() {
-        return Screens.text(vt);
+        synchronized (screen) {
+            return Screens.text(vt);
+        }
     }
 
     /** The dashboard's real loop on its own thread, as the command runs it. */
@@ -93,7 +100,7 @@ class RemoteDashboardTest {
     void theBoardsDashboardHereThroughADropAndAReboot() throws Exception {
         StringWriter err = new StringWriter();
         RemoteEngine engine = RemoteDashboard.open(laptop, address(false), new PrintWriter(err, true));
-        TerminalScreen screen = new TerminalScreen(vt);
+        screen = new TerminalScreen(vt);
         Dashboard d = new Dashboard(engine, screen, false);
         CompletableFuture<Void> loop = loop(d);
         try {
@@ -154,7 +161,8 @@ class RemoteDashboardTest {
             BoardAddress viaProxy = new BoardAddress(RemoteTarget.parse("127.0.0.1:" + proxy.port()), a.identity(),
                     a.knownHosts(), false, dir, a.command());
             RemoteEngine engine = RemoteDashboard.open(laptop, viaProxy, new PrintWriter(new StringWriter(), true));
-            Dashboard d = new Dashboard(engine, new TerminalScreen(vt), false);
+            screen = new TerminalScreen(vt);
+            Dashboard d = new Dashboard(engine, screen, false);
             CompletableFuture<Void> loop = loop(d);
             try {
                 until(s -> s.contains("CPU ") && s.contains("Booting Linux"), "the board's picture");
