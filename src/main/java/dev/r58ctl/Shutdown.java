@@ -122,13 +122,15 @@ public final class Shutdown {
                 log().warn("{}: stopping as on q ({})", why, names(now)); // before a second request's line
             }
         }
+        // armed first, also for System.exit below: a shutdown hook that waits (a terminal that takes no output) must
+        // not keep the process alive past the bound either
+        Thread bound = new Thread(Shutdown::exitAfterBound, "r58ctl-stop-bound");
+        bound.setDaemon(true);
+        bound.start();
         if (now.isEmpty()) {
             System.exit(code); // nothing of r58ctl's own to finish: the JVM's shutdown hooks, as without this class
             return;
         }
-        Thread bound = new Thread(Shutdown::exitAfterBound, "r58ctl-stop-bound");
-        bound.setDaemon(true);
-        bound.start();
         for (Registration r : now) { // each on its own thread: one that waits for a lock delays no other
             Thread t = new Thread(r::wake, "r58ctl-stop-" + r.what);
             t.setDaemon(true);

@@ -26,8 +26,10 @@ final class ChildR58ctl {
     private static ProcessBuilder builder(Map<String, String> env, String... args) {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> argv = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "dev.r58ctl.Main"));
+        // signals at their default disposition: the build may run under nohup (an ignored SIGHUP is inherited, and
+        // r58ctl leaves an ignored signal ignored, as the JVM does)
+        List<String> argv = new ArrayList<>(List.of("/usr/bin/env", "--default-signal=HUP,INT,TERM", java,
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.r58ctl.Main"));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);

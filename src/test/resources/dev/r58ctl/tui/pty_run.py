@@ -36,6 +36,10 @@ def main():
     cols, rows, command = int(args[0]), int(args[1]), args[2:]
     pid, fd = pty.fork()
     if pid == 0:
+        # the test's own parent may run under nohup (signals ignored are inherited): the command gets the default
+        # disposition unless the test asks for SIGHUP ignored
+        for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM):
+            signal.signal(s, signal.SIG_DFL)
         if ignore_hup:
             signal.signal(signal.SIGHUP, signal.SIG_IGN)
         os.execvp(command[0], command)
