@@ -62,9 +62,23 @@ final class RotatingFileHandler extends Handler {
         return out != null;
     }
 
+    /**
+     * Opens the name and notes which file it is, under the rotation lock: a rotation between the two would leave this
+     * handler appending to the moved-away file while believing it holds the current one.
+     */
     private void open() throws IOException {
         close();
         Files.createDirectories(file.getParent());
+        synchronized (RotatingFileHandler.class) {
+            try (FileChannel lc = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = lc.lock()) {
+                openUnlocked();
+            }
+        }
+    }
+
+    private void openUnlocked() throws IOException {
+        close();
         out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         BasicFileAttributes a = attributes();
         openKey = a == null ? null : a.fileKey();
@@ -108,8 +122,9 @@ final class RotatingFileHandler extends Handler {
     }
 
     /**
-     * Moves the log aside unless another process did it first (see the class comment), then reopens the name. The
-     * file lock keeps other processes out; the monitor, other handlers of this JVM (the lock is per process).
+     * Moves the log aside unless another process did it first (see the class comment), then reopens the name, both
+     * under the lock. The file lock keeps other processes out; the monitor, other handlers of this JVM (the lock is per
+     * process).
      */
     private void rotate(int adding) throws IOException {
         synchronized (RotatingFileHandler.class) {
@@ -125,9 +140,9 @@ final class RotatingFileHandler extends Handler {
                         }
                     }
                 }
+                openUnlocked();
             }
         }
-        open();
     }
 
     @Override
