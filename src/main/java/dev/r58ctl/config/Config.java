@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param guard         the panic-safe trial's defaults
  * @param checklist     the guided migration ({@code r58ctl checklist})
  * @param remote        where {@code r58ctl --host} sends commands
+ * @param agent         the always-on engine ({@code r58ctl agent}): sampling, history, metrics, control socket
  * @param cameraList    the cameras, in file order, and how they were read
  * @param notes         things the operator should know about how the configuration was read
  */
@@ -42,6 +43,7 @@ public record Config(
         GuardSettings guard,
         ChecklistSettings checklist,
         RemoteSettings remote,
+        AgentSettings agent,
         @com.fasterxml.jackson.annotation.JsonIgnore CameraList cameraList,
         List<String> notes) {
 
@@ -260,6 +262,28 @@ public record Config(
      * @param maxBoots boots after arming without a commit before the guard rolls back
      * @param window   how long a trial may stay armed without a commit before the guard rolls back at the next boot
      */
+    /**
+     * The always-on engine, {@code r58ctl agent}.
+     *
+     * @param interval     how often it samples the board
+     * @param retention    how long its history is kept under {@code <state_dir>/history/}
+     * @param metricsHost  where the Prometheus exposition listens, or null when {@code metrics: off}
+     * @param metricsPort  its port (0 when off)
+     * @param socket       the control socket front ends attach to
+     */
+    public record AgentSettings(java.time.Duration interval, java.time.Duration retention, String metricsHost,
+                                int metricsPort, Path socket) {
+        public boolean metricsEnabled() {
+            return metricsHost != null;
+        }
+
+        /** {@code HOST:PORT} or {@code off}, as written in the file. */
+        public String metricsAddress() {
+            return metricsHost == null ? "off"
+                    : (metricsHost.contains(":") ? "[" + metricsHost + "]" : metricsHost) + ":" + metricsPort;
+        }
+    }
+
     public record GuardSettings(int maxBoots, java.time.Duration window) {
     }
 

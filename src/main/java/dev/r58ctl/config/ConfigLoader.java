@@ -27,7 +27,7 @@ public final class ConfigLoader {
 
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
-            "guard", "checklist", "remote", "cameras");
+            "guard", "checklist", "remote", "agent", "cameras");
     private static final List<String> RECORDER_KEYS = List.of(
             "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
             "health_timeout_ms");
@@ -141,6 +141,9 @@ public final class ConfigLoader {
         Config.KernelLogSettings kernelLog = KernelLogReader.read(top.get("kernel_log"), this::expand);
         Config.MonitorSettings monitor = MonitorReader.read(top.get("monitor"), this::expand);
         Config.RemoteSettings remote = RemoteReader.read(top.get("remote"), this::expand);
+        Config.AgentSettings agent = AgentReader.read(top.get("agent"), this::expand, stateDir,
+                // /run/r58ctl/ for the board's agent; a --state-dir (a test, a second instance) keeps its own socket
+                stateDirOverride == null && "root".equals(System.getProperty("user.name")));
         Map<String, YamlNode> defaults = builtIn().map();
         Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
         Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
@@ -189,7 +192,7 @@ public final class ConfigLoader {
         Config.ChecklistSettings checklist = ChecklistReader.read(top.get("checklist"), this::expand, stateDir,
                 mediamtx, stability);
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
-                encoders, stability, guard, checklist, remote, cameraList, List.copyOf(notes));
+                encoders, stability, guard, checklist, remote, agent, cameraList, List.copyOf(notes));
     }
 
     private Config.RecorderSettings recorder(YamlNode node) {
