@@ -1,6 +1,5 @@
 package dev.r58ctl.config;
 
-import dev.r58ctl.remote.RemoteTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class RemoteReader {
         if (h != null && !h.isNull()) {
             host = h.string("[USER@]HOST[:PORT]").trim();
             try {
-                RemoteTarget.parse(host);
+                HostSyntax.parse(host);
             } catch (IllegalArgumentException e) {
                 throw h.error(e.getMessage());
             }

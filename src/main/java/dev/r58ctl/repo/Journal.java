@@ -28,8 +28,16 @@ import java.util.stream.Stream;
  * and which one may have been cut short. A torn last line is ignored.
  */
 public final class Journal {
-    /** Test hook: {@code STEP:begin} or {@code STEP:done} makes the process stop there until it is killed. */
-    public static final String PAUSE_ENV = "R58CTL_TEST_PAUSE_AFTER";
+    /**
+     * Told {@code STEP:begin} or {@code STEP:done} once that line is on disk; nothing by default. Crash tests stop a
+     * child process there and kill it (their own main installs the observer: see the test tree's PausingMain).
+     */
+    private static volatile java.util.function.Consumer<String> written = point -> { };
+
+    /** Sets the observer of journal lines forced to disk (a crash test's); replaces the previous one. */
+    public static void observeWritten(java.util.function.Consumer<String> observer) {
+        written = java.util.Objects.requireNonNull(observer);
+    }
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -155,21 +163,8 @@ public final class Journal {
         } catch (IOException e) {
             throw DiskFull.failed(file, e, "cannot write the rollback journal");
         }
-        if (pausePoint != null && pausePoint.equals(System.getenv(PAUSE_ENV))) {
-            pauseForTest(pausePoint);
-        }
-    }
-
-    private static void pauseForTest(String at) {
-        System.err.println("r58ctl: test pause after " + at);
-        System.err.flush();
-        while (true) {
-            try {
-                Thread.sleep(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (pausePoint != null) {
+            written.accept(pausePoint);
         }
     }
 

@@ -53,7 +53,7 @@ class ChecklistKillCliTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         child = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "dev.r58ctl.Main", "--config", f.config.toString(), "checklist", "next", "--yes"))
+                "dev.r58ctl.launcher.Main", "--config", f.config.toString(), "checklist", "next", "--yes"))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
         Path current = f.state.resolve("checklist/current.json");
         JsonNode running = null;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * r58ctl in a child JVM through {@code dev.r58ctl.Main}, as the launcher runs it (remote-mode decision, logging set
+ * r58ctl in a child JVM through its main (the test tree's PausingMain, which is Main unless told to pause), as the launcher runs it (remote-mode decision, logging set
  * up from nothing): to the end, or stopped at a rollback journal's test pause and killed with SIGKILL.
  */
 final class ChildR58ctl {
@@ -29,7 +29,7 @@ final class ChildR58ctl {
         // signals at their default disposition: the build may run under nohup (an ignored SIGHUP is inherited, and
         // r58ctl leaves an ignored signal ignored, as the JVM does)
         List<String> argv = new ArrayList<>(List.of("/usr/bin/env", "--default-signal=HUP,INT,TERM", java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.r58ctl.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp, "dev.r58ctl.testsupport.PausingMain"));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);
@@ -71,7 +71,7 @@ final class ChildR58ctl {
     static void killAt(Path dir, String pausePoint, String... args) throws Exception {
         Files.createDirectories(dir);
         Path out = Files.createTempFile(dir, "child", ".out");
-        Process child = builder(Map.of(dev.r58ctl.repo.Journal.PAUSE_ENV, pausePoint), args)
+        Process child = builder(Map.of(dev.r58ctl.testsupport.PausingMain.PAUSE_ENV, pausePoint), args)
                 .redirectOutput(out.toFile()).start();
         // a child that never reaches the pause must not hang the build
         CompletableFuture.delayedExecutor(180, TimeUnit.SECONDS).execute(child::destroyForcibly);

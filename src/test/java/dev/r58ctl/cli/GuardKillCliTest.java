@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.r58ctl.repo.Journal;
 import dev.r58ctl.repo.Rollback;
 import dev.r58ctl.testsupport.GitRepos;
 import java.io.BufferedReader;
@@ -52,8 +51,8 @@ class GuardKillCliTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "dev.r58ctl.Main", "--config", f.config.toString(), "guard", "boot"));
-        pb.environment().put(Journal.PAUSE_ENV, "reset:done");
+                "dev.r58ctl.testsupport.PausingMain", "--config", f.config.toString(), "guard", "boot"));
+        pb.environment().put(dev.r58ctl.testsupport.PausingMain.PAUSE_ENV, "reset:done");
         pb.redirectOutput(tmp.resolve("child.out").toFile());
         child = pb.start();
         CompletableFuture.delayedExecutor(180, TimeUnit.SECONDS).execute(child::destroyForcibly);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.r58ctl.repo.Journal;
 import dev.r58ctl.testsupport.GitRepos;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -50,8 +49,8 @@ class RepoRollbackKillTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "dev.r58ctl.Main", "--config", f.config.toString(), "rollback", "--last-good", "--yes"));
-        pb.environment().put(Journal.PAUSE_ENV, pausePoint);
+                "dev.r58ctl.testsupport.PausingMain", "--config", f.config.toString(), "rollback", "--last-good", "--yes"));
+        pb.environment().put(dev.r58ctl.testsupport.PausingMain.PAUSE_ENV, pausePoint);
         pb.redirectOutput(tmp.resolve("child.out").toFile());
         child = pb.start();
         // a child that never reaches the pause must not hang the build

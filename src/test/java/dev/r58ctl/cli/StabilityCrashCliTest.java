@@ -32,11 +32,11 @@ class StabilityCrashCliTest {
     @TempDir
     Path dir;
 
-    /** {@code java -cp <this test's classpath> dev.r58ctl.Main ARGS}, output to {@code dir/child.log}. */
+    /** {@code java -cp <this test's classpath> dev.r58ctl.launcher.Main ARGS}, output to {@code dir/child.log}. */
     private ProcessBuilder child(Path cfg, String... args) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), "dev.r58ctl.Main", "--config",
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), "dev.r58ctl.launcher.Main", "--config",
                 cfg.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());

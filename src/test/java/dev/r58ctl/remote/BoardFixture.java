@@ -37,7 +37,7 @@ final class BoardFixture {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         script = dir.resolve("board-r58ctl.sh");
         Files.writeString(script, "#!/bin/sh\ntouch '" + ran + "'\nexec '" + java
-                + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp '" + cp + "' dev.r58ctl.Main --config '"
+                + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp '" + cp + "' dev.r58ctl.launcher.Main --config '"
                 + dir.resolve("config.yml") + "' \"$@\"\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     }

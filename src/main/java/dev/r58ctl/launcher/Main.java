@@ -1,5 +1,8 @@
-package dev.r58ctl;
+package dev.r58ctl.launcher;
 
+import dev.r58ctl.Logging;
+import dev.r58ctl.Shutdown;
+import dev.r58ctl.StartupTrace;
 import dev.r58ctl.cli.Cli;
 import dev.r58ctl.tui.EarlyScreen;
 import java.io.PrintWriter;

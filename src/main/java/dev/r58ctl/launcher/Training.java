@@ -1,4 +1,4 @@
-package dev.r58ctl;
+package dev.r58ctl.launcher;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
