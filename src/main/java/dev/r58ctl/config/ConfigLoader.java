@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,17 +26,9 @@ public final class ConfigLoader {
     static final List<String> TOP_KEYS = List.of(
             "platform", "state_dir", "recorder", "mediamtx", "kernel_log", "monitor", "codecs", "encoders", "stability",
             "guard", "checklist", "remote", "agent", "cameras");
-    private static final List<String> RECORDER_KEYS = List.of(
-            "repo", "config", "service", "health_url", "status_url", "fix_log", "service_manager", "service_command",
-            "health_timeout_ms");
-    private static final List<String> MEDIAMTX_KEYS = List.of("host", "rtsp_port", "rtmp_port", "api_url", "read_url");
     /** Keys that only r58ctl's file has: a searched file with none of them is taken for the recorder's own. */
     private static final Set<String> OWN_MARKERS = Set.of("recorder", "codecs", "encoders", "kernel_log", "state_dir");
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
-    private static final Pattern SERVICE = Pattern.compile("[A-Za-z0-9@._-]{1,128}");
-    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'`]+");
-    private static final Pattern READ_URL =
-            Pattern.compile("(rtsp|rtmp)://[^\\s\"'`]*\\{path}[^\\s\"'`]*|udp://\\d{1,5}");
+    static final Pattern URL = Pattern.compile("https?://[^\\s\"'`]+");
 
     private Path explicitFile;
     private Path stateDirOverride;
@@ -136,8 +126,8 @@ public final class ConfigLoader {
                 : DEFAULT_STATE_DIR);
         Path stateDir = stateDirOverride != null ? stateDirOverride : fileStateDir;
 
-        Config.RecorderSettings recorder = recorder(top.get("recorder"));
-        Config.MediamtxSettings mediamtx = mediamtx(top.get("mediamtx"));
+        Config.RecorderSettings recorder = RecorderReader.read(top.get("recorder"), this::expand);
+        Config.MediamtxSettings mediamtx = MediamtxReader.read(top.get("mediamtx"));
         Config.KernelLogSettings kernelLog = KernelLogReader.read(top.get("kernel_log"), this::expand);
         Config.MonitorSettings monitor = MonitorReader.read(top.get("monitor"), this::expand);
         Config.RemoteSettings remote = RemoteReader.read(top.get("remote"), this::expand);
@@ -145,9 +135,10 @@ public final class ConfigLoader {
                 // /run/r58ctl/ for the board's agent; a --state-dir (a test, a second instance) keeps its own socket
                 stateDirOverride == null && "root".equals(System.getProperty("user.name")));
         Map<String, YamlNode> defaults = builtIn().map();
-        Map<Platform, Map<Codec, String>> codecs = codecs(top.get("codecs"), codecs(defaults.get("codecs"), null));
-        Map<String, Map<String, Object>> encoders = encoders(top.get("encoders"),
-                encoders(defaults.get("encoders"), Map.of()));
+        Map<Platform, Map<Codec, String>> codecs = EncoderReader.codecs(top.get("codecs"),
+                EncoderReader.codecs(defaults.get("codecs"), null));
+        Map<String, Map<String, Object>> encoders = EncoderReader.encoders(top.get("encoders"),
+                EncoderReader.encoders(defaults.get("encoders"), Map.of()));
 
         Map<String, YamlNode> own = top.containsKey("cameras") ? top.get("cameras").map() : Map.of();
         CameraList cameraList;
@@ -188,92 +179,11 @@ public final class ConfigLoader {
                     stability.kernelTrouble(), stability.pushPath(), stability.pushTransport(), stability.pushRtpPort(),
                     stability.cpuCeiling(), builtIn.evidence(), stability.pauseCameras());
         }
-        Config.GuardSettings guard = guard(top.get("guard"));
+        Config.GuardSettings guard = GuardReader.read(top.get("guard"));
         Config.ChecklistSettings checklist = ChecklistReader.read(top.get("checklist"), this::expand, stateDir,
                 mediamtx, stability);
         return new Config(file, platform, platformSetting, stateDir, recorder, mediamtx, kernelLog, monitor, codecs,
                 encoders, stability, guard, checklist, remote, agent, cameraList, List.copyOf(notes));
-    }
-
-    private Config.RecorderSettings recorder(YamlNode node) {
-        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(RECORDER_KEYS);
-        Path repo = m.containsKey("repo") ? absolute(m.get("repo")) : Path.of("/opt/preke-r58-recorder");
-        Path config = m.containsKey("config")
-                ? (m.get("config").isNull() ? null : absolute(m.get("config")))
-                : repo.resolve("config.yml");
-        String service = m.containsKey("service") ? matching(m.get("service"), SERVICE, "a systemd unit name")
-                : "preke-recorder";
-        String health = m.containsKey("health_url") ? matching(m.get("health_url"), URL, "an http:// URL")
-                : "http://127.0.0.1:8000/health";
-        String status = m.containsKey("status_url") ? matching(m.get("status_url"), URL, "an http:// URL")
-                : health.replaceFirst("/health$", "") + "/status";
-        String fixLog = m.containsKey("fix_log") ? m.get("fix_log").string("a path relative to the repository")
-                : "docs/fix-log.md";
-        if (fixLog.startsWith("/") || fixLog.contains("..")) {
-            throw m.get("fix_log").error("expected a path inside the repository, got " + YamlNode.quote(fixLog));
-        }
-        String manager = m.containsKey("service_manager")
-                ? m.get("service_manager").string("systemd or process").trim() : "systemd";
-        if (!manager.equals("systemd") && !manager.equals("process")) {
-            throw m.get("service_manager").error("expected systemd or process, got " + YamlNode.quote(manager));
-        }
-        List<String> command = serviceCommand(m.get("service_command"));
-        if (manager.equals("process") && command.isEmpty()) {
-            throw m.get("service_manager").error("process needs recorder.service_command: [PROGRAM, ARG...]");
-        }
-        int healthTimeout = m.containsKey("health_timeout_ms")
-                ? m.get("health_timeout_ms").integer("milliseconds", 100, 600_000) : 30_000;
-        return new Config.RecorderSettings(repo, config, service, health, status, fixLog, manager, command,
-                healthTimeout);
-    }
-
-    /** An argument list, run without a shell: a single string would need one, so it is refused. */
-    private List<String> serviceCommand(YamlNode node) {
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isList()) {
-            throw node.error("expected an argument list such as [/usr/bin/python3, -m, app], got " + node.describe()
-                    + "; r58ctl never runs a shell string");
-        }
-        List<String> argv = new ArrayList<>();
-        for (YamlNode arg : node.list()) {
-            String a = arg.string("an argument");
-            if (a.isEmpty() || a.indexOf('\0') >= 0) {
-                throw arg.error("expected a non-empty argument, got " + YamlNode.quote(a));
-            }
-            argv.add(a);
-        }
-        if (argv.isEmpty()) {
-            throw node.error("expected at least the program to run");
-        }
-        if (!argv.get(0).startsWith("/")) {
-            throw node.list().get(0).error("expected the program as an absolute path, got " + YamlNode.quote(argv.get(0)));
-        }
-        return List.copyOf(argv);
-    }
-
-    private Config.MediamtxSettings mediamtx(YamlNode node) {
-        Map<String, YamlNode> m = node == null ? Map.of() : node.mapOf(MEDIAMTX_KEYS);
-        String host = m.containsKey("host") ? matching(m.get("host"), HOST, "a host name or address") : "127.0.0.1";
-        int rtsp = m.containsKey("rtsp_port") ? m.get("rtsp_port").integer("a TCP port", 1, 65535) : 8554;
-        int rtmp = m.containsKey("rtmp_port") ? m.get("rtmp_port").integer("a TCP port", 1, 65535) : 1935;
-        String api = m.containsKey("api_url") ? matching(m.get("api_url"), URL, "an http:// URL")
-                : "http://127.0.0.1:9997";
-        // MediaMTX serves a path where it is published; a test server may serve it elsewhere
-        String read = m.containsKey("read_url") && !m.get("read_url").isNull()
-                ? matching(m.get("read_url"), READ_URL, "an rtsp:// or rtmp:// URL with {path}, or udp://PORT")
-                : "rtsp://" + host + ":" + rtsp + "/{path}";
-        return new Config.MediamtxSettings(host, rtsp, rtmp, api, read);
-    }
-
-    private Config.GuardSettings guard(YamlNode node) {
-        Map<String, YamlNode> m = node == null || node.isNull() ? Map.of()
-                : node.mapOf(List.of("max_boots", "window"));
-        int maxBoots = m.containsKey("max_boots") ? m.get("max_boots").integer("a number of boots", 1, 100) : 2;
-        java.time.Duration window = m.containsKey("window") ? StabilityReader.duration(m.get("window"))
-                : java.time.Duration.ofHours(24);
-        return new Config.GuardSettings(maxBoots, window);
     }
 
     /** The shipped example, whose codecs: and encoders: are the defaults a file's entries replace one by one. */
@@ -304,59 +214,6 @@ public final class ConfigLoader {
         }
     }
 
-    private Map<Platform, Map<Codec, String>> codecs(YamlNode node, Map<Platform, Map<Codec, String>> base) {
-        Map<Platform, Map<Codec, String>> out = new EnumMap<>(Platform.class);
-        for (Platform p : Platform.values()) {
-            out.put(p, new EnumMap<>(Codec.class));
-            if (base != null) {
-                out.get(p).putAll(base.get(p));
-            }
-        }
-        if (node == null) {
-            return out;
-        }
-        for (Map.Entry<String, YamlNode> p : node.mapOf(List.of("r58", "generic")).entrySet()) {
-            Platform platform = Platform.valueOf(p.getKey().toUpperCase());
-            for (Map.Entry<String, YamlNode> c : p.getValue().mapOf(List.of("h264", "h265")).entrySet()) {
-                Codec codec = Codec.valueOf(c.getKey().toUpperCase());
-                String element = c.getValue().string("an encoder element");
-                KnownEncoder known = KnownEncoder.of(element).orElseThrow(() -> c.getValue().error(
-                        "unknown encoder " + YamlNode.quote(element) + "; expected one of " + KnownEncoder.names()));
-                if (known.codec() != codec) {
-                    throw c.getValue().error(element + " encodes " + known.codec().key() + ", not " + codec.key());
-                }
-                out.get(platform).put(codec, element);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, Map<String, Object>> encoders(YamlNode node, Map<String, Map<String, Object>> base) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>(base);
-        if (node == null) {
-            return out;
-        }
-        for (Map.Entry<String, YamlNode> e : node.map().entrySet()) {
-            KnownEncoder known = KnownEncoder.of(e.getKey()).orElseThrow(() -> e.getValue().error(
-                    "unknown encoder; expected one of " + KnownEncoder.names()));
-            Map<String, Object> props = new LinkedHashMap<>();
-            for (Map.Entry<String, YamlNode> p : e.getValue().map().entrySet()) {
-                String problem = EncoderSettings.propertyProblem(known, p.getKey());
-                if (problem != null) {
-                    throw p.getValue().error(problem);
-                }
-                Object value = p.getValue().plainValue();
-                problem = EncoderSettings.valueProblem(value);
-                if (problem != null) {
-                    throw p.getValue().error(problem);
-                }
-                props.put(p.getKey(), value);
-            }
-            out.put(known.element(), Collections.unmodifiableMap(props));
-        }
-        return out;
-    }
-
     private Path absolute(YamlNode node) {
         return absolute(this::expand, node);
     }
@@ -369,7 +226,7 @@ public final class ConfigLoader {
         return p;
     }
 
-    private static String matching(YamlNode node, Pattern pattern, String expected) {
+    static String matching(YamlNode node, Pattern pattern, String expected) {
         String v = node.string(expected).trim();
         if (!pattern.matcher(v).matches()) {
             throw node.error("expected " + expected + ", got " + YamlNode.quote(v));
