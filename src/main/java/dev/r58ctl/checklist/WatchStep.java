@@ -70,7 +70,7 @@ final class WatchStep {
                 if (!last.healthy()) {
                     ctx.listener.progress("health: " + last.detail() + "; asking again for " + timeout.toSeconds()
                             + " s");
-                    last = health.waitHealthy(timeout, Duration.ofMillis(500));
+                    last = health.waitHealthy(timeout, Duration.ofMillis(500), ctx::isCancelled);
                 }
                 long now = System.nanoTime();
                 if (!last.healthy() || trouble.get() != null || now >= end || ctx.isCancelled()) {
@@ -89,11 +89,12 @@ final class WatchStep {
         Evidence e;
         if (trouble.get() != null) {
             e = Evidence.failed("kernel trouble after " + seconds + ": " + trouble.get().title());
-        } else if (!last.healthy()) {
-            e = Evidence.failed("the recorder is NOT healthy after " + seconds + ": " + last.detail());
         } else if (ctx.isCancelled()) {
+            // before the health verdict: a wait for health cut short by the stop says nothing about the recorder
             e = Evidence.failed("stopped by " + Shutdown.stoppedBy() + " after " + seconds + " of " + d.toSeconds()
                     + " s");
+        } else if (!last.healthy()) {
+            e = Evidence.failed("the recorder is NOT healthy after " + seconds + ": " + last.detail());
         } else {
             e = Evidence.ok("watched " + seconds + ": healthy throughout, no kernel lines at " + min.name()
                     + " or worse");

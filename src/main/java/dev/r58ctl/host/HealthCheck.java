@@ -67,12 +67,20 @@ public final class HealthCheck {
 
     /** Asks every {@code interval} until healthy or until {@code within} has passed; the last answer counts. */
     public Result waitHealthy(Duration within, Duration interval) {
+        return waitHealthy(within, interval, () -> false);
+    }
+
+    /**
+     * As {@link #waitHealthy(Duration, Duration)}, but gives up as soon as {@code stop} says so (a step cancelled by
+     * a signal must record itself within the stop's bound, not after the whole health timeout).
+     */
+    public Result waitHealthy(Duration within, Duration interval, java.util.function.BooleanSupplier stop) {
         long t0 = System.nanoTime();
         long deadline = t0 + within.toNanos();
         while (true) {
             Result r = check();
             long now = System.nanoTime();
-            if (r.healthy() || now + interval.toNanos() > deadline) {
+            if (r.healthy() || now + interval.toNanos() > deadline || stop.getAsBoolean()) {
                 String detail = r.healthy() ? r.detail() : r.detail() + " (still, after " + within.toMillis() + " ms)";
                 return new Result(r.url(), r.healthy(), r.httpStatus(), detail, (now - t0) / 1_000_000);
             }

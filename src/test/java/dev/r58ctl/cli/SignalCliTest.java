@@ -117,6 +117,28 @@ class SignalCliTest {
         System.out.println("checklist next: SIGHUP to exit " + ms + " ms");
     }
 
+    @Test
+    void sighupWhileTheWatchWaitsForHealthRecordsTheStepWithinTheBound() throws Exception {
+        // the recorder is not started: the watch step waits for its health (10 s here, 30 s by default), longer than
+        // the stop's bound; the wait must end at the signal so that the step is recorded before the bound cuts
+        // the process short (CI once saw it left "running", read back as interrupted)
+        checklist = new ChecklistFixture(dir);
+        Path list = ChecklistFixture.write(dir.resolve("watch-only.yml"), "steps:\n"
+                + "  - {id: watch, title: Watch the recorder, kind: action, branch: tests, operation: watch}\n");
+        checklist.configure(null, "  file: " + list + "\n  durations: {watch: 600s}\n");
+        child = ChildR58ctl.start(dir.resolve("child.out"), "--config", checklist.config.toString(), "checklist",
+                "next", "--yes");
+        awaitTrue(() -> Files.readString(dir.resolve("child.out")).contains("asking again"),
+                "the watch step waiting for the recorder's health");
+        long ms = signalAndWait("HUP");
+        assertEquals(128 + 1, child.exitValue(), Files.readString(dir.resolve("child.out")));
+        JsonNode step = ChecklistFixture.step(checklist.show(), "watch");
+        assertEquals("failed", step.get("state").asText(), step.toString());
+        assertTrue(step.get("record").get("detail").asText().startsWith(
+                "stopped by SIGHUP (the terminal hung up) after "), step.toString());
+        System.out.println("checklist next waiting for health: SIGHUP to exit " + ms + " ms");
+    }
+
     /** Sends the signal and waits for the exit; returns the milliseconds it took, failing past the bound. */
     private long signalAndWait(String signal) throws Exception {
         long begun = System.nanoTime();
