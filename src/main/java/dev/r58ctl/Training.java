@@ -107,7 +107,7 @@ final class Training {
             }, "r58ctl-training-quit");
             quit.setDaemon(true);
             quit.start();
-            new Dashboard(engine, screen, false, null).run();
+            new Dashboard(engine, screen, false).run();
         }
     }
 

@@ -53,6 +53,11 @@ public final class Dashboard {
     /** What the look-back keys read: this board's recorded history, or null (a remote board). */
     private final PastSource past;
 
+    /** A dashboard with no history to look back on (a remote board's). */
+    public Dashboard(EngineLink engine, Screen screen, boolean demo) {
+        this(engine, screen, demo, (PastSource) null);
+    }
+
     public Dashboard(EngineLink engine, Screen screen, boolean demo, PastSource past) {
         this(engine, screen, demo, Theme.fromEnvironment(), past);
     }
