@@ -50,12 +50,25 @@ public final class Dashboard {
     /** Set once the loop has ended: the key reader, still blocked in a read, has nothing to report after that. */
     private volatile boolean ended;
 
+    /** What the look-back keys read: this board's recorded history, or null (a remote board). */
+    private final PastSource past;
+
+    /** A dashboard with no history to look back on (a remote board's). */
     public Dashboard(EngineLink engine, Screen screen, boolean demo) {
-        this(engine, screen, demo, Theme.fromEnvironment());
+        this(engine, screen, demo, (PastSource) null);
+    }
+
+    public Dashboard(EngineLink engine, Screen screen, boolean demo, PastSource past) {
+        this(engine, screen, demo, Theme.fromEnvironment(), past);
     }
 
     Dashboard(EngineLink engine, Screen screen, boolean demo, Theme theme) {
+        this(engine, screen, demo, theme, null);
+    }
+
+    Dashboard(EngineLink engine, Screen screen, boolean demo, Theme theme, PastSource past) {
         this.engine = engine;
+        this.past = past;
         this.screen = screen;
         this.renderer = new Renderer(theme);
         this.keys = new Keys(this);
@@ -70,6 +83,10 @@ public final class Dashboard {
 
     EngineLink engine() {
         return engine;
+    }
+
+    PastSource past() {
+        return past;
     }
 
     /** Runs until the operator quits, or r58ctl is asked to stop; puts the terminal back unless it is gone. */

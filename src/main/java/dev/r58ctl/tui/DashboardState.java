@@ -84,6 +84,31 @@ final class DashboardState {
     int forceAsked;
     String noteInput = "";
 
+    /** The moment shown while looking back (epoch ms), or null when live; its recorded figures. */
+    Long historyAt;
+    PastSource.Moment past;
+
+    boolean inHistory() {
+        return historyAt != null;
+    }
+
+    /** The figures drawn: the recorded moment's while looking back, else the live ones. */
+    dev.r58ctl.monitor.SystemSample shownSystem() {
+        return past != null ? past.system() : system;
+    }
+
+    List<CameraView> shownCameras() {
+        return past != null ? past.cameras() : cameras;
+    }
+
+    dev.r58ctl.monitor.DiskFigures shownDisks() {
+        return past != null ? past.disks() : disks;
+    }
+
+    Iterable<Double> shownCpu() {
+        return past != null ? past.cpuBefore() : cpuHistory;
+    }
+
     void addKernel(KernelWatch.Classified line) {
         if (kernel.size() == KERNEL_LINES) {
             kernel.removeFirst();
@@ -110,9 +135,14 @@ final class DashboardState {
         return c.line().text().toLowerCase(Locale.ROOT).contains(f) || s.name().toLowerCase(Locale.ROOT).equals(f);
     }
 
+    /** The kernel lines shown: filtered, and while looking back only those read by the moment shown. */
     List<KernelWatch.Classified> filteredKernel() {
         List<KernelWatch.Classified> out = new ArrayList<>();
+        Long until = historyAt;
         for (KernelWatch.Classified c : kernel) {
+            if (until != null && c.line().receivedMillis() > until) {
+                break;
+            }
             if (visible(c)) {
                 out.add(c);
             }
@@ -121,7 +151,8 @@ final class DashboardState {
     }
 
     CameraView selectedCamera() {
-        return cameras.isEmpty() ? null : cameras.get(Math.min(selected, cameras.size() - 1));
+        List<CameraView> shown = shownCameras();
+        return shown.isEmpty() ? null : shown.get(Math.min(selected, shown.size() - 1));
     }
 
     /** The matrix row of an encoder element (with its configured settings), or null before the matrix is read. */

@@ -68,6 +68,14 @@ final class Keys {
                 s.kernelScroll = Math.max(0, s.kernelScroll + (c == 'u' ? 10 : -10));
                 return;
             }
+            if (LookBack.isKey(c)) {
+                LookBack.key(c, s, d.past(), System.currentTimeMillis());
+                return;
+            }
+            if (s.inHistory() && LookBack.ACTIONS.indexOf(c) >= 0) {
+                s.message(EngineEvent.Message.Level.WARNING, LookBack.refused(c));
+                return;
+            }
             switch (c) {
                 case 'q' -> {
                     s.message(EngineEvent.Message.Level.INFO, "quitting: stopping pipelines with EOS...");
@@ -111,8 +119,8 @@ final class Keys {
     private static void move(DashboardState s, int delta) {
         if (s.focus == DashboardState.Focus.KERNEL) {
             s.kernelScroll = Math.max(0, s.kernelScroll - delta);
-        } else if (!s.cameras.isEmpty()) {
-            s.selected = Math.floorMod(s.selected + delta, s.cameras.size());
+        } else if (!s.shownCameras().isEmpty()) {
+            s.selected = Math.floorMod(s.selected + delta, s.shownCameras().size());
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** Draws the whole dashboard from its state; nothing here changes state or talks to the engine. */
@@ -95,12 +96,20 @@ final class Renderer {
     }
 
     private void titleBar(TextGraphics g, int cols, DashboardState s, int row) {
+        String right = LocalTime.now().format(CLOCK) + "  ? help ";
+        if (s.inHistory()) {
+            theme.alarm(g); // not live: it must not be mistaken for now
+            String left = " " + LookBack.title(s.historyAt, System.currentTimeMillis()) + " | recorded "
+                    + LookBack.clock(s.past.sampleMillis()) + " | health " + (s.past.health() == null ? "?"
+                    : s.past.health()) + " | [ ] 10s  { } 1min  L live";
+            g.putString(0, row, pad(fit(left, cols - right.length()), cols - right.length()) + right);
+            return;
+        }
         theme.title(g);
         String health = s.streams == null ? "health ?" : "health " + word(s.streams.health().result());
         String source = s.kernelSource.startsWith("file:")
                 ? "file " + s.kernelSource.substring(s.kernelSource.lastIndexOf('/') + 1) : s.kernelSource;
         String left = " r58ctl" + (s.demo ? " DEMO" : "") + " | kernel " + source + " | " + health;
-        String right = LocalTime.now().format(CLOCK) + "  ? help ";
         g.putString(0, row, pad(fit(left, cols - right.length()), cols - right.length()) + right);
     }
 
@@ -132,14 +141,15 @@ final class Renderer {
         theme.header(g);
         g.putString(0, row++, fit(String.format(" %-6s %-12s %-10s %-4s %-7s %-9s %5s %6s %5s  %s",
                 "CAMERA", "DEVICE", "ENCODER", "NET", "RUN BY", "STATE", "FPS", "KBIT/S", "CPU%", "LAST ERROR"), cols));
-        for (int i = 0; i < s.cameras.size(); i++) {
-            CameraView c = s.cameras.get(i);
+        List<CameraView> shown = s.shownCameras();
+        for (int i = 0; i < shown.size(); i++) {
+            CameraView c = shown.get(i);
             CameraStats st = c.stats();
             boolean sel = i == s.selected && s.focus == DashboardState.Focus.CAMERAS;
             if (sel) {
                 theme.selected(g);
-            } else if (s.linkDown) {
-                theme.normal(g); // the board's last word, not a live state
+            } else if (s.linkDown || s.inHistory()) {
+                theme.normal(g); // the board's last word, or a recorded moment: not a live state
             } else if ("FAILED".equals(c.state())) {
                 theme.bad(g);
             } else if ("RUNNING".equals(c.state()) || "recording".equals(c.state())) {
@@ -160,7 +170,7 @@ final class Renderer {
 
     private int system(TextGraphics g, int cols, DashboardState s, int row) {
         theme.header(g);
-        SystemSample sys = s.system;
+        SystemSample sys = s.shownSystem();
         if (sys == null) {
             g.putString(0, row++, " sampling...");
             return row;
@@ -183,10 +193,11 @@ final class Renderer {
                 .collect(Collectors.joining(" "));
         String vpu = sys.vpu().available() ? "VPU " + sys.vpu().cores().values().stream()
                 .map(v -> String.format("%.0f%%", v)).collect(Collectors.joining(" ")) : "VPU n/a";
-        String streams = s.streams == null ? "" : "  recorder " + word(s.streams.recorder().result())
+        String streams = s.streams == null || s.inHistory() ? "" : "  recorder " + word(s.streams.recorder().result())
                 + "  mediamtx " + word(s.streams.mediamtx().result());
-        String disks = disks(s.disks);
-        boolean low = s.disks != null && !s.disks.worst().equals("ok") && !s.disks.worst().equals("unknown");
+        dev.r58ctl.monitor.DiskFigures shownDisks = s.shownDisks();
+        String disks = disks(shownDisks);
+        boolean low = shownDisks != null && !shownDisks.worst().equals("ok") && !shownDisks.worst().equals("unknown");
         String line = " " + temps + "  " + vpu + (low ? "" : streams);
         g.putString(0, row, fit(line, cols));
         if (!disks.isEmpty() && line.length() + disks.length() + 2 <= cols) {
@@ -247,9 +258,11 @@ final class Renderer {
 
     private String spark(DashboardState s) {
         StringBuilder b = new StringBuilder();
-        int skip = Math.max(0, s.cpuHistory.size() - 20);
+        java.util.List<Double> cpu = new java.util.ArrayList<>();
+        s.shownCpu().forEach(cpu::add);
+        int skip = Math.max(0, cpu.size() - 20);
         int i = 0;
-        for (double v : s.cpuHistory) {
+        for (double v : cpu) {
             if (i++ >= skip) {
                 b.append(SPARK.charAt((int) Math.min(7, Math.max(0, v / 100 * 8))));
             }

@@ -29,6 +29,11 @@ public final class Terminals {
     }
 
     public static void runDashboard(EngineLink engine, boolean demo) {
+        runDashboard(engine, demo, null);
+    }
+
+    /** @param past the board's recorded history for the look-back keys, or null where there is none to read */
+    public static void runDashboard(EngineLink engine, boolean demo, PastSource past) {
         if (!interactive()) {
             throw R58Exception.badInput("the dashboard needs a terminal (stdin and stdout a tty, TERM set)");
         }
@@ -36,7 +41,7 @@ public final class Terminals {
             Screen early = EarlyScreen.take();
             Screen screen = early != null ? early : new TerminalScreen(create());
             dev.r58ctl.StartupTrace.mark("terminal open");
-            new Dashboard(engine, screen, demo).run();
+            new Dashboard(engine, screen, demo, past).run();
         } catch (IOException e) {
             throw R58Exception.failed("cannot open the terminal: " + e.getMessage());
         }
