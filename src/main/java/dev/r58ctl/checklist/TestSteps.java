@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The seed's three stability tests run for the target encoder with the checklist's durations (each a real
- * {@link StabilityTest}: its run and verdict become the step's evidence and the matrix's), and the checks made from
- * their results: the encode's file, the soak's CPU.
+ * The three stability tests of the H.265 migration plan (December 2025), run for the target encoder with the
+ * checklist's durations (each a real {@link StabilityTest}: its run and verdict become the step's evidence and the
+ * matrix's), and the checks made from their results: the encode's file, the soak's CPU.
  */
 final class TestSteps {
     private TestSteps() {

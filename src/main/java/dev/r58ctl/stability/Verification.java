@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pass criteria of the seed's tests, each as a {@link Check} that says what was found: the pipeline ran its
+ * The pass criteria of the plan's tests, each as a {@link Check} that says what was found: the pipeline ran its
  * whole wall-clock time without error; the file exists and reads back with the right codec and enough frames; a
  * soak ran at real time, not faster; a push was read back; the kernel stayed quiet.
  */
