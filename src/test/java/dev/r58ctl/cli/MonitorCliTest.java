@@ -100,7 +100,7 @@ class MonitorCliTest {
             assertFalse(mtx.get("reachable").asBoolean());
             assertTrue(mtx.get("reason").asText().contains("refused"), mtx.toString());
             assertEquals("CRITICAL", doc.get("incidents").get(0).get("severity").asText());
-            assertTrue(doc.get("previousBoot").get("crashed").asBoolean(), "the seed's Oops ended the last boot");
+            assertTrue(doc.get("previousBoot").get("crashed").asBoolean(), "the mpph264enc Oops of 2025-12-19 ended the last boot");
 
             CliRun text = CliRun.of("--config", cfg.toString(), "status", "--cpu-window", "200");
             assertTrue(text.out().contains("mediamtx    unreachable: connection refused"), text.out());
