@@ -205,6 +205,12 @@ public final class Engine implements EngineLink {
         return k != null ? k.source().name() : kernelProblem == null ? "" : "unavailable: " + kernelProblem;
     }
 
+    /** Kernel incidents this boot, oldest first; empty without a kernel log. */
+    public List<Incident> incidents() {
+        KernelWatch k = kernel;
+        return k == null ? List.of() : k.incidents();
+    }
+
     public List<KernelWatch.Classified> recentKernelLines() {
         KernelWatch k = kernel;
         return k == null ? List.of() : k.recent();
