@@ -202,6 +202,35 @@ class AgentCliTest {
     }
 
     @Test
+    void engineServeOnTheBoardJoinsStdioToTheAgent() throws Exception {
+        Path cfg = startAgent(" {}");
+        Process serve = ChildR58ctl.piped(dir.resolve("serve.err"), "--config", cfg.toString(), "engine", "serve",
+                "--stdio");
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            JsonNode hello = JSON.readTree(r.readLine());
+            assertEquals("hello", hello.get("type").asText(), hello.toString());
+            assertTrue(hello.get("event").get("shared").asBoolean(), "the agent's engine: " + hello);
+            serve.getOutputStream().write("{\"cmd\":\"ping\",\"args\":[]}\n".getBytes(StandardCharsets.UTF_8));
+            serve.getOutputStream().flush();
+            Await.until("a SystemSampled through the pipe", BOUND, () -> {
+                try {
+                    return JSON.readTree(r.readLine()).get("type").asText().equals("SystemSampled");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, () -> "");
+            serve.getOutputStream().close(); // the laptop went away
+            assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "engine serve ends with its stdin");
+            assertEquals(0, serve.exitValue(), Files.readString(dir.resolve("serve.err")));
+        } finally {
+            serve.destroyForcibly();
+        }
+        assertTrue(AgentClientProbe.answers(socket()), "the agent goes on");
+        assertEquals(128 + 15, terminate());
+    }
+
+    @Test
     void installPrintShowsTheUnitForTheConfiguredRecorderAndStateDir() throws Exception {
         Path cfg = TestConfigs.write(dir, yaml(" {}").replace("recorder: {config: null,",
                 "recorder: {config: null, service: rec.service,"));
