@@ -21,6 +21,8 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     /** Where the engine runs, after its kernel source: " on HOST:PORT", " (r58ctl agent)". */
     private final String where;
     private final String name;
+    /** What it is to the operator: "board", "r58ctl agent". */
+    private final String what;
     private final BoardLink link;
     private final KmsgJournal journal;
     private final Consumer<String> notices;
@@ -48,6 +50,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     RemoteEngine(LineChannel.Opener opener, String where, String name, KmsgJournal journal, Consumer<String> notices) {
         this.where = where;
         this.name = name;
+        this.what = opener.name();
         this.link = new BoardLink(opener, this);
         this.journal = journal;
         this.kernel = new KernelIntake(journal);
@@ -92,7 +95,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         hello = h;
         patches = h.patches().stream().map(Path::of).toList();
         journal.note("connected to " + name + " (boot " + h.bootId() + ", r58ctl " + (h.version() == null ? "built from source" : h.version()) + ")");
-        String notes = BoardNotes.describe(h, before, downSince);
+        String notes = BoardNotes.describe(what, h, before, downSince);
         if (notes != null) {
             journal.note(notes);
             emit(new EngineEvent.LinkChanged(true, notes));
