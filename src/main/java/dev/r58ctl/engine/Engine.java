@@ -115,6 +115,12 @@ public final class Engine implements EngineLink {
     private long nextDisks;
 
     private boolean started;
+    private final List<Message> atStart = new CopyOnWriteArrayList<>();
+
+    /** A message told to subscribers when the engine starts (after the front end subscribed), e.g. why it runs here. */
+    public void noteAtStart(Message m) {
+        atStart.add(m);
+    }
 
     /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
     @Override
@@ -123,6 +129,7 @@ public final class Engine implements EngineLink {
             return this;
         }
         started = true;
+        atStart.forEach(this::emit);
         try {
             KernelWatch watch = kernelLog.watch(true);
             watch.subscribe(new KernelWatch.Listener() {
@@ -203,6 +210,12 @@ public final class Engine implements EngineLink {
     public String kernelSource() {
         KernelWatch k = kernel;
         return k != null ? k.source().name() : kernelProblem == null ? "" : "unavailable: " + kernelProblem;
+    }
+
+    /** Kernel incidents this boot, oldest first; empty without a kernel log. */
+    public List<Incident> incidents() {
+        KernelWatch k = kernel;
+        return k == null ? List.of() : k.incidents();
     }
 
     public List<KernelWatch.Classified> recentKernelLines() {

@@ -50,10 +50,12 @@ final class Wire {
      * @param encoders     per camera, the encoders it may switch to
      * @param previousBoot what the board's previous boot left
      * @param guard        the boot guard's last run, or null
+     * @param shared       true when the engine is r58ctl agent's, shared with other front ends: leaving it stops
+     *                     nothing (false from an older board, whose engine was the front end's own)
      */
     record Hello(int protocol, String version, String bootId, long tickMillis, String kernelSource, String patchDir,
                  List<String> patches, Map<String, List<KnownEncoder>> encoders, PreviousBoot.Report previousBoot,
-                 GuardResult guard) {
+                 GuardResult guard, boolean shared) {
     }
 
     /** A command for the board's engine: an {@code EngineLink} method's name and its arguments. */
@@ -92,6 +94,7 @@ final class Wire {
         return switch (type) {
             case "hello" -> new Message(type, JSON.treeToValue(ev, Hello.class));
             case "patches" -> new Message(type, List.of(JSON.treeToValue(ev, String[].class)));
+            case "snapshot" -> new Message(type, JSON.treeToValue(ev, AgentSnapshot.class));
             default -> {
                 Class<?> c = EVENTS.get(type);
                 yield c == null ? null : new Message(type, JSON.treeToValue(ev, c));

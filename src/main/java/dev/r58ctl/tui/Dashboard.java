@@ -177,7 +177,7 @@ public final class Dashboard {
     void handle(Object item) {
         if (item == STOP || item instanceof KeyStroke c && c.isCtrlDown() && !c.isAltDown()
                 && c.getKeyType() == KeyType.Character && c.getCharacter() == 'c') {
-            state.message(EngineEvent.Message.Level.INFO, "quitting: stopping pipelines with EOS...");
+            state.message(EngineEvent.Message.Level.INFO, engine.quitting());
             state.mode = DashboardState.Mode.QUIT; // Ctrl-C is q in every dialog, as the terminal's own Ctrl-C was
         } else if (item instanceof KeyStroke k) {
             try {
