@@ -29,6 +29,8 @@ public final class MetricsServer implements AutoCloseable {
     private final HttpServer server;
     private final MetricsState state;
     private final String address;
+    /** The server's threads are made in this group (they inherit the starter's), so close() can join them. */
+    private final ThreadGroup threads = new ThreadGroup("r58ctl-metrics");
 
     private MetricsServer(HttpServer server, MetricsState state, String address) {
         this.server = server;
@@ -62,7 +64,7 @@ public final class MetricsServer implements AutoCloseable {
         server.createContext("/", m::handle);
         server.setExecutor(null); // answered on the dispatcher thread itself: one thread in all
         // the dispatcher thread takes its daemon flag from the thread that starts the server: start it from a daemon
-        Thread starter = new Thread(server::start, "r58ctl-metrics-start");
+        Thread starter = new Thread(m.threads, server::start, "r58ctl-metrics-start");
         starter.setDaemon(true);
         starter.start();
         try {
@@ -132,6 +134,23 @@ public final class MetricsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        Thread[] left = new Thread[8];
+        int n = threads.enumerate(left);
+        for (int i = 0; i < n; i++) {
+            if (left[i] != Thread.currentThread()) {
+                try {
+                    left[i].join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         LOG.info("metrics no longer served on {}", address);
+    }
+
+    /** The server's threads still alive (none after {@link #close()}). */
+    int liveThreads() {
+        return threads.activeCount();
     }
 }
