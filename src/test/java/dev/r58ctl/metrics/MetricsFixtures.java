@@ -124,4 +124,14 @@ final class MetricsFixtures {
         state.accept(new EngineEvent.MatrixUpdated(new StabilityMatrix(config).runs(List.of()).build(), List.of()));
         return state;
     }
+
+    /** {@link #fed} and, besides, an armed trial and the boot guard's rollback: every family there is. */
+    static MetricsState complete(Config config) throws Exception {
+        dev.r58ctl.guard.Trial.store(config).saveTrial(new dev.r58ctl.guard.TrialState("abc", "def", "known-good", "b1",
+                "2026-01-10T09:00:00Z", 3600, 3, List.of("b1"), null, null));
+        MetricsState state = fed(config);
+        state.accept(new EngineEvent.GuardActed(new dev.r58ctl.guard.GuardResult("rolled-back", "crash in the trial",
+                "crash", List.of(), "b2", "abc", "def", "ok", "healthy", "2026-01-10T09:30:00Z"), "rolled back"));
+        return state;
+    }
 }

@@ -31,7 +31,7 @@ class MetricsStateTest {
     @Test
     void aBoardsEventsRenderAsMetricsPromtoolFindsNothingToSayAbout() throws Exception {
         Config config = MetricsFixtures.config(dir);
-        String text = MetricsFixtures.fed(config).render();
+        String text = MetricsFixtures.complete(config).render();
         PrometheusTools.Run check = PrometheusTools.promtool(text, "check", "metrics");
         assertEquals("", check.output(), "promtool check metrics on:\n" + text);
         assertEquals(0, check.exit());
@@ -48,7 +48,8 @@ class MetricsStateTest {
         assertTrue(text.contains("\nr58ctl_kernel_incidents_total{severity=\"warning\"} 1\n"), text);
         assertTrue(text.contains("\nr58ctl_kernel_incidents_total{severity=\"error\"} 2\n"), "the driver lines around the warning");
         assertTrue(text.contains("\nr58ctl_kernel_incidents_total{severity=\"info\"} 0\n"), "every severity from the start");
-        assertTrue(text.contains("\nr58ctl_trial_armed 0\n"), text);
+        assertTrue(text.contains("\nr58ctl_trial_armed 1\n"), text);
+        assertTrue(text.contains("\nr58ctl_guard_rolled_back 1\n"), text);
         assertTrue(text.contains("\nr58ctl_matrix_verdict{encoder=\"mpph264enc\",settings=\"unknown\",status=\"unstable\"} 1\n"),
                 "the Oops of 2025-12-19:\n" + text);
         assertTrue(text.contains("\nr58ctl_matrix_verdict{encoder=\"mpph264enc\",settings=\"unknown\",status=\"stable\"} 0\n"), text);
@@ -151,5 +152,38 @@ class MetricsStateTest {
         String text = state.render();
         assertTrue(text.contains("\nr58ctl_guard_rolled_back 1\n"), text);
         assertTrue(text.contains("\nr58ctl_guard_rollback_timestamp_seconds 1768037400\n"), text);
+    }
+
+    @Test
+    void scrapesDuringEventsSeeCountersThatOnlyGrow() throws Exception {
+        MetricsState state = new MetricsState(MetricsFixtures.config(dir));
+        List<EngineEvent> oops = MetricsFixtures.kernel("oops-rk3588-mpp.txt");
+        Incident first = ((EngineEvent.KernelIncident) oops.get(0)).incident();
+        int incidents = 2_000;
+        Thread engine = new Thread(() -> {
+            for (int i = 0; i < incidents; i++) {
+                Incident each = new Incident("K" + i, first.severity(), first.title(), first.lines(), i, i,
+                        first.openedMillis() + i, 0);
+                state.accept(new EngineEvent.KernelIncident(IncidentListener.Event.OPENED, each, "idle"));
+                state.accept(new EngineEvent.KernelIncident(IncidentListener.Event.CLOSED, each, "idle"));
+                state.accept(MetricsFixtures.cameras());
+            }
+        }, "engine");
+        engine.start();
+        long seen = 0;
+        String prefix = "r58ctl_kernel_incidents_total{severity=\"critical\"} ";
+        while (seen < incidents) {
+            boolean done = !engine.isAlive(); // before the render: all its events are in what the render reads
+            String text = state.render();
+            long now = text.lines().filter(l -> l.startsWith(prefix)).mapToLong(l -> Long.parseLong(l.substring(prefix.length())))
+                    .findFirst().orElseThrow();
+            assertTrue(now >= seen, "went down from " + seen + " to " + now);
+            seen = now;
+            if (done) {
+                assertEquals(incidents, seen, "every incident counted once the engine is done");
+            }
+        }
+        engine.join();
+        assertEquals(incidents, seen);
     }
 }

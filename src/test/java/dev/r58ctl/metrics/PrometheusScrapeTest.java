@@ -67,7 +67,7 @@ class PrometheusScrapeTest {
                 for (JsonNode rule : groups.get(0).get("rules")) {
                     assertEquals("ok", rule.get("health").asText(), rule.toString());
                 }
-                for (String expr : DashboardTest.expressions()) {
+                for (String expr : GrafanaDashboardTest.expressions()) {
                     String q = expr.replace("$instance", ".*");
                     JsonNode answer = get(api + "query?query=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
                     assertEquals("success", answer.get("status").asText(), "the dashboard's " + expr + ": " + answer);
