@@ -44,7 +44,7 @@ public final class Agent {
              ControlSocket socket = ControlSocket.bind(config.agent().socket());
              Engine engine = new Engine(config)) {
             EngineHub hub = new EngineHub(config, engine, interval, true);
-            List<AgentPart> parts = startParts(engine);
+            List<AgentPart> parts = startParts(engine, said);
             engine.start();
             Thread acceptor = new Thread(() -> accept(socket, hub), "r58ctl-agent-accept");
             acceptor.setDaemon(true);
@@ -71,7 +71,8 @@ public final class Agent {
         stop.countDown();
     }
 
-    private List<AgentPart> startParts(Engine engine) {
+    /** Starts each part; one that cannot start (a metrics port in use) is one line for journald, and the rest go on. */
+    private List<AgentPart> startParts(Engine engine, java.util.function.Consumer<String> said) {
         List<AgentPart> parts = new ArrayList<>();
         for (AgentPart.Factory f : factories) {
             try {
@@ -79,8 +80,12 @@ public final class Agent {
                 engine.subscribe(e -> deliver(p, e));
                 parts.add(p);
                 LOG.info("agent: {} started", p.name());
+            } catch (dev.r58ctl.R58Exception e) {
+                LOG.error("agent: a part failed to start; going on without it: {}", e.getMessage());
+                said.accept("r58ctl agent: " + e.getMessage() + " (going on without it)");
             } catch (Exception e) {
                 LOG.error("agent: a part failed to start; going on without it", e);
+                said.accept("r58ctl agent: a part failed to start (" + e + "); going on without it");
             }
         }
         return parts;
