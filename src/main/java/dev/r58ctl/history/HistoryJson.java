@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
  * The history's own JSON mapper: snake_case keys, nulls left out (a sample is written every second), and unknown
  * keys ignored on reading, so that a record written by a newer r58ctl still reads.
  */
-final class HistoryJson {
+public final class HistoryJson {
     static final ObjectMapper MAPPER = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
@@ -17,6 +17,11 @@ final class HistoryJson {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private HistoryJson() {
+    }
+
+    /** The mapper, for front ends that print history records (the same keys as in the files). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
     }
 
     /** {@code value} rounded to {@code step} (0.1, 0.01), or null for null or a figure that is not a number. */

@@ -126,7 +126,8 @@ public record SampleRecord(long time, long intervalMs, double cpu, double[] core
         List<SystemSample.Temperature> t = temps == null ? List.of() : temps.stream()
                 .map(x -> new SystemSample.Temperature(x.zone(), x.type(), x.celsius())).toList();
         SystemSample.VpuLoad v = vpu == null ? new SystemSample.VpuLoad(false, null, Map.of(), "not recorded")
-                : new SystemSample.VpuLoad(true, "history", Map.copyOf(vpu), null);
+                : new SystemSample.VpuLoad(true, "history",
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(vpu)), null);
         return new SystemSample(time, intervalMs, cpu, cores == null ? new double[0] : cores.clone(),
                 load == null ? new double[] {-1, -1, -1} : load.clone(), memTotalMib << 20, memAvailableMib << 20,
                 procs, t, v);

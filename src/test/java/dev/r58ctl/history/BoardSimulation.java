@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * disk filling at the cameras' rate (figures every 10 s), the recorder's health every 2 s. Seeded: the same run
  * every time.
  */
-final class BoardSimulation {
+public final class BoardSimulation {
     static final String[] ZONES = {"soc-thermal", "bigcore0-thermal", "bigcore1-thermal", "littlecore-thermal",
         "center-thermal", "gpu-thermal"};
     private final Random random = new Random(58);
@@ -40,7 +40,7 @@ final class BoardSimulation {
     private long round;
 
     /** Sends one sampling round at {@code now} to {@code sink}. */
-    void round(long now, Consumer<EngineEvent> sink) {
+    public void round(long now, Consumer<EngineEvent> sink) {
         if (round % 2 == 0) {
             sink.accept(new EngineEvent.StreamsPolled(streams(now)));
         }
@@ -57,12 +57,20 @@ final class BoardSimulation {
     }
 
     /** A kernel incident opened and closed at {@code now}. */
-    void incident(long now, int n, Consumer<EngineEvent> sink) {
-        Incident i = new Incident("K" + (2040 + n), n % 2 == 0 ? Severity.CRITICAL : Severity.ERROR,
+    public void incident(long now, int n, Consumer<EngineEvent> sink) {
+        opened(now, n, sink);
+        sink.accept(new EngineEvent.KernelIncident(IncidentListener.Event.CLOSED, incident(now, n), "recording"));
+    }
+
+    /** A kernel incident opened at {@code now} and not closed. */
+    public void opened(long now, int n, Consumer<EngineEvent> sink) {
+        sink.accept(new EngineEvent.KernelIncident(IncidentListener.Event.OPENED, incident(now, n), "recording"));
+    }
+
+    private static Incident incident(long now, int n) {
+        return new Incident("K" + (2040 + n), n % 2 == 0 ? Severity.CRITICAL : Severity.ERROR,
                 n % 2 == 0 ? "Internal error: Oops: 96000005 [#1] SMP" : "mpp_rkvenc2: wait task timeout",
                 List.of(), n * 100L, n * 100L + 30, now, 0);
-        sink.accept(new EngineEvent.KernelIncident(IncidentListener.Event.OPENED, i, "recording"));
-        sink.accept(new EngineEvent.KernelIncident(IncidentListener.Event.CLOSED, i, "recording"));
     }
 
     private List<CameraView> cameras() {

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * Benchmark, not a test: writes HOURS (default 48) of a busy board at one sample a second (4 cameras, 8 cores,
  * 6 thermal zones, the disk filling, a few incidents) through the real {@link HistoryWriter} with a fake clock, and
- * prints the size on disk and the bytes per sample. Target: at most 20 MB for 48 h. Usage: [hours] [directory].
+ * prints the size on disk and the bytes per sample. The hours written are those that end now. Target: at most 20 MB for 48 h. Usage: [hours] [directory].
  */
 public final class HistorySizeBench {
     private HistorySizeBench() {
@@ -19,7 +19,8 @@ public final class HistorySizeBench {
     public static void main(String[] args) throws IOException {
         int hours = args.length > 0 ? Integer.parseInt(args[0]) : 48;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("r58ctl-history-bench");
-        Instant start = Instant.parse("2026-12-03T06:00:00Z");
+        // the hours that end now, so that `r58ctl history --since 10m` on the directory has something to read
+        Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minus(Duration.ofHours(hours));
         MutableClock clock = new MutableClock(start);
         BoardSimulation board = new BoardSimulation();
         long samples = (long) hours * 3600;

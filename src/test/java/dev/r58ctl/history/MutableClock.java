@@ -6,18 +6,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private volatile long millis;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         millis = start.toEpochMilli();
     }
 
-    void set(long millis) {
+    public void set(long millis) {
         this.millis = millis;
     }
 
-    void advance(long ms) {
+    public void advance(long ms) {
         millis += ms;
     }
 
