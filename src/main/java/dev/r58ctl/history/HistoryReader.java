@@ -1,6 +1,5 @@
 package dev.r58ctl.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.r58ctl.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,12 +80,15 @@ public final class HistoryReader {
 
     /** Every record from {@code from} to {@code to} (both included), in time order; close the stream when done. */
     public Stream<HistoryRecord> read(Instant from, Instant to) {
+        return read(from, to, true);
+    }
+
+    private Stream<HistoryRecord> read(Instant from, Instant to, boolean samples) {
         long a = from.toEpochMilli();
         long b = to.toEpochMilli();
         return hours().entrySet().stream()
                 .filter(e -> e.getKey() + Segments.HOUR > a && e.getKey() <= b)
-                .flatMap(e -> hour(e.getValue()).stream())
-                .filter(r -> r.time() >= a && r.time() <= b);
+                .flatMap(e -> hour(e.getValue(), a, b, samples).stream());
     }
 
     /** The newest sample at or before {@code t}, when it is no older than a few sampling intervals (10 s at least). */
@@ -106,13 +108,13 @@ public final class HistoryReader {
 
     /** The kernel incidents opened or closed from {@code from} to {@code to}, in time order. */
     public List<IncidentRecord> incidents(Instant from, Instant to) {
-        try (Stream<HistoryRecord> s = read(from, to)) {
+        try (Stream<HistoryRecord> s = read(from, to, false)) {
             return s.filter(r -> r instanceof IncidentRecord).map(r -> (IncidentRecord) r).toList();
         }
     }
 
-    /** The records of one hour's files, sorted by time (a stable sort: equal times keep the order written). */
-    private List<HistoryRecord> hour(List<Path> files) {
+    /** The records of one hour's files from {@code a} to {@code b}, sorted by time (stable: equal times keep order). */
+    private List<HistoryRecord> hour(List<Path> files, long a, long b, boolean samples) {
         List<HistoryRecord> out = new ArrayList<>();
         for (Path f : files) {
             SegmentLines.Result r = SegmentLines.read(f);
@@ -121,11 +123,19 @@ public final class HistoryReader {
             }
             int bad = 0;
             for (byte[] line : r.lines()) {
-                HistoryRecord rec = parse(line);
-                if (rec == null && line.length > 0) {
-                    bad++;
-                } else if (rec != null && rec != UNKNOWN) {
-                    out.add(rec);
+                long t = timeOf(line);
+                if (t != Long.MIN_VALUE && (t < a || t > b) || !samples && startsWith(line, SAMPLE)) {
+                    continue; // not wanted: not worth parsing (most of an hour for a 10-minute range)
+                }
+                try {
+                    HistoryRecord rec = READER.readValue(line);
+                    if (rec != null && rec.time() >= a && rec.time() <= b) {
+                        out.add(rec);
+                    } // null: a type this version does not know (a newer r58ctl wrote it), skipped without a note
+                } catch (IOException | RuntimeException e) {
+                    if (line.length > 0) {
+                        bad++;
+                    }
                 }
             }
             if (bad > 0) {
@@ -136,22 +146,34 @@ public final class HistoryReader {
         return out;
     }
 
-    /** A record of a type this version does not know: skipped without a note (a newer r58ctl wrote it). */
-    private static final HistoryRecord UNKNOWN = new GuardRecord(0, null, null, null);
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = HistoryJson.MAPPER
+            .readerFor(HistoryRecord.class)
+            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
+    private static final byte[] SAMPLE = "{\"type\":\"sample\",".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] TIME_KEY = "\"time\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private static HistoryRecord parse(byte[] line) {
-        try {
-            JsonNode node = HistoryJson.MAPPER.readTree(line);
-            if (node == null || !node.isObject() || !node.has("time")) {
-                return null;
+    private static boolean startsWith(byte[] line, byte[] prefix) {
+        return line.length >= prefix.length && java.util.Arrays.equals(line, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The {@code time} the writer puts near a line's start, or {@link Long#MIN_VALUE} when it is not there. */
+    static long timeOf(byte[] line) {
+        int limit = Math.min(line.length - TIME_KEY.length, 48);
+        outer:
+        for (int i = 0; i <= limit; i++) {
+            for (int k = 0; k < TIME_KEY.length; k++) {
+                if (line[i + k] != TIME_KEY[k]) {
+                    continue outer;
+                }
             }
-            String type = node.path("type").asText("");
-            if (!type.equals("sample") && !type.equals("incident") && !type.equals("guard")) {
-                return UNKNOWN;
+            long v = 0;
+            int j = i + TIME_KEY.length;
+            int start = j;
+            while (j < line.length && j - start < 18 && line[j] >= '0' && line[j] <= '9') {
+                v = v * 10 + (line[j++] - '0');
             }
-            return HistoryJson.MAPPER.treeToValue(node, HistoryRecord.class);
-        } catch (IOException | RuntimeException e) {
-            return null;
+            return j > start && j < line.length && (line[j] == ',' || line[j] == '}') ? v : Long.MIN_VALUE;
         }
+        return Long.MIN_VALUE;
     }
 }
