@@ -34,10 +34,18 @@ final class StatusCommand extends BaseCommand {
             + AgentClient.NO_AGENT_ENV + "=1).")
     boolean noAgent;
 
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "The snapshot of a past moment from the history `r58ctl agent` records: HH:MM[:SS], "
+                    + "YYYY-MM-DD HH:MM[:SS], an ISO-8601 instant, -15m or 2h ago.")
+    String at;
+
     @Override
     public Integer call() {
         dev.r58ctl.StartupTrace.mark("status command");
         var config = config();
+        if (at != null) {
+            return PastStatus.print(dev.r58ctl.history.HistoryReader.of(config), at, json, out());
+        }
         dev.r58ctl.StartupTrace.mark("log file open");
         if (json) {
             Json.prepare(StatusReport.class); // while CPU is measured
