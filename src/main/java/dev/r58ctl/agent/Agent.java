@@ -50,7 +50,8 @@ public final class Agent {
             acceptor.setDaemon(true);
             acceptor.start();
             said.accept("r58ctl agent: serving on " + socket.path() + ", sampling every " + interval + " ms, kernel "
-                    + engine.kernelSource());
+                    + engine.kernelSource() + parts.stream().map(p -> "; " + p.name()).collect(
+                            java.util.stream.Collectors.joining()));
             LOG.info("agent: serving on {}, every {} ms, {} part(s)", socket.path(), interval, parts.size());
             while (!stop.await(interval, TimeUnit.MILLISECONDS)) {
                 hub.tick();

@@ -16,13 +16,27 @@ import picocli.CommandLine.Command;
                 + "serving them on agent.socket (owner only). Stops on SIGTERM, SIGINT or SIGHUP; pipelines it "
                 + "started get EOS. Exit 1 when another agent answers on the socket.")
 final class AgentCommand extends BaseCommand {
-    /** What the agent runs beside its engine: added here (the history writer, the metrics server). */
-    static final List<AgentPart.Factory> PARTS = List.of();
+    /** What the agent runs beside its engine: the history writer, and the metrics server unless agent.metrics is off. */
+    static List<AgentPart.Factory> parts(dev.r58ctl.config.Config config) {
+        List<AgentPart.Factory> parts = new java.util.ArrayList<>();
+        parts.add(c -> {
+            dev.r58ctl.history.HistoryWriter w = dev.r58ctl.history.HistoryWriter.of(c);
+            return AgentPart.of("history in " + c.stateDir().resolve("history"), w, w);
+        });
+        if (config.agent().metricsEnabled()) {
+            parts.add(c -> {
+                dev.r58ctl.metrics.MetricsState state = new dev.r58ctl.metrics.MetricsState(c);
+                dev.r58ctl.metrics.MetricsServer server = dev.r58ctl.metrics.MetricsServer.start(c.agent(), state);
+                return AgentPart.of("metrics on http://" + c.agent().metricsAddress() + "/metrics", state, server);
+            });
+        }
+        return parts;
+    }
 
     @Override
     public Integer call() {
         var config = config();
-        int code = new Agent(config, PARTS).run(line -> {
+        int code = new Agent(config, parts(config)).run(line -> {
             out().println(line);
             out().flush();
         });

@@ -31,7 +31,7 @@ final class DashboardCommand extends BaseCommand {
             if (shared != null) {
                 List<String> running;
                 try (shared) {
-                    Terminals.runDashboard(shared, false);
+                    Terminals.runDashboard(shared, false, past(config));
                     running = shared.running();
                 }
                 if (!running.isEmpty()) {
@@ -46,8 +46,13 @@ final class DashboardCommand extends BaseCommand {
                 engine.noteAtStart(new EngineEvent.Message(EngineEvent.Message.Level.INFO, AgentClient.NOT_RUNNING));
             }
             dev.r58ctl.StartupTrace.mark("engine built");
-            Terminals.runDashboard(engine, false);
+            Terminals.runDashboard(engine, false, past(config));
         }
         return 0;
+    }
+
+    /** What the look-back keys read: the history r58ctl agent records on this board. */
+    private static dev.r58ctl.tui.PastSource past(dev.r58ctl.config.Config config) {
+        return new dev.r58ctl.tui.HistoryPast(dev.r58ctl.history.HistoryReader.of(config));
     }
 }

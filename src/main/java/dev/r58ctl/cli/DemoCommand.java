@@ -66,9 +66,13 @@ final class DemoCommand extends BaseCommand {
                 return 0; // asked to stop while they started
             }
             if (!noTui && Terminals.interactive()) {
-                try (Engine engine = new Engine(c)) {
+                // the demo records its own history, as r58ctl agent does on a board, so that [ and ] look back
+                try (dev.r58ctl.history.HistoryWriter history = dev.r58ctl.history.HistoryWriter.of(c);
+                     Engine engine = new Engine(c)) {
+                    engine.subscribe(history);
                     engine.startEnabledCameras();
-                    Terminals.runDashboard(engine, true);
+                    Terminals.runDashboard(engine, true,
+                            new dev.r58ctl.tui.HistoryPast(dev.r58ctl.history.HistoryReader.of(c)));
                 }
                 return 0;
             }

@@ -167,8 +167,9 @@ public final class Engine implements EngineLink {
     public void tick() {
         SystemSample s = sampler.sample();
         history.add(s);
-        emit(new EngineEvent.SystemSampled(s));
+        // the camera rows first: the history writer records a sample with the rows of the same round
         emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+        emit(new EngineEvent.SystemSampled(s));
         long now = System.currentTimeMillis();
         if (now >= nextDisks) {
             // a statfs per disk: cheap, but free space moves slowly, so not every second

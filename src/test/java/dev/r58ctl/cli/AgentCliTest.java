@@ -68,9 +68,12 @@ class AgentCliTest {
         return "platform: generic\nstate_dir: " + dir.resolve("state")
                 + "\nrecorder: {config: null, health_url: \"http://127.0.0.1:9/health\"}\n"
                 + "kernel_log: {source: \"file:" + dir.resolve("kern.log") + "\", previous_boot: none}\n"
-                + "agent: {socket: " + socket() + ", interval: 500ms}\n"
+                + "agent: {socket: " + socket() + ", interval: 500ms, metrics: " + metrics + "}\n"
                 + "cameras:" + cameras + "\n";
     }
+
+    /** agent.metrics for the next agent: off unless a test serves them (a fixed port would be shared). */
+    private String metrics = "off";
 
     private Path startAgent(String cameras) throws IOException {
         Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux on physical CPU 0x0\n"
@@ -144,6 +147,51 @@ class AgentCliTest {
         assertTrue(out.get(0).startsWith("r58ctl agent: serving on " + socket()), out.toString());
         assertEquals("r58ctl agent: stopped by SIGTERM", out.get(1));
         assertFalse(Files.exists(socket()), "the socket is removed on the way out");
+    }
+
+    @Test
+    void theAgentRecordsHistoryAndServesMetricsThatHistoryAndStatusAtRead() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        metrics = "\"127.0.0.1:" + port + "\"";
+        Path cfg = startAgent(" {cam0: {source: test, resolution: 320x240, framerate: 10, codec: h264, transport: none}}");
+        Await.until("the agent's start line", BOUND, () -> agentOut().contains("serving on"), this::agentOut);
+        assertTrue(agentOut().contains("history in ") && agentOut().contains("metrics on http://127.0.0.1:" + port),
+                "the start line names its parts: " + agentOut());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + port + "/metrics");
+        String[] body = {""};
+        Await.until("the agent's metrics with a sample and a camera", BOUND, () -> {
+            try {
+                body[0] = http.send(java.net.http.HttpRequest.newBuilder(uri).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return body[0].contains("r58ctl_cpu_usage_ratio ") && body[0].contains("camera=\"cam0\"");
+        }, () -> body[0] + agentOut());
+        assertTrue(body[0].contains("r58ctl_build_info{"), body[0]);
+        assertTrue(body[0].contains("r58ctl_kernel_incidents_total{severity=\"critical\"} 1"),
+                "the Oops read from the start of the log is counted: " + body[0]);
+        // history is flushed every few seconds: wait for samples there, through the command an operator runs
+        CliRun[] h = {null};
+        Await.until("samples in r58ctl history", BOUND, () -> {
+            h[0] = CliRun.with(cfg, "history", "--since", "5m", "--json");
+            return h[0].exit() == 0 && h[0].out().contains("\"cores\"");
+        }, () -> String.valueOf(h[0]));
+        JsonNode doc = JSON.readTree(h[0].out());
+        assertTrue(doc.get("samples").size() >= 1, h[0].out());
+        JsonNode last = doc.get("samples").get(doc.get("samples").size() - 1);
+        CliRun at = CliRun.with(cfg, "status", "--at", java.time.Instant.ofEpochMilli(last.get("time").asLong())
+                .toString(), "--json");
+        assertEquals(0, at.exit(), at.toString());
+        assertTrue(at.out().contains("cam0"), at.out());
+        assertEquals(128 + 15, terminate(), agentOut());
     }
 
     @Test
