@@ -3,6 +3,7 @@ package dev.r58ctl;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ public final class Json {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .annotationIntrospector(JsonCompat.INTROSPECTOR)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // files from a newer r58ctl still read
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // NaN, as the remote protocol's figures may hold
                 .addModule(module)
                 .build();
     }
