@@ -27,8 +27,8 @@ final class RepoStatusCommand extends BaseCommand {
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("status", s);
-                doc.put("lastGood", good.orElse(null));
-                doc.put("interruptedRollback", interrupted.map(Journal::id).orElse(null));
+                doc.put("last_good", good.orElse(null));
+                doc.put("interrupted_rollback", interrupted.map(Journal::id).orElse(null));
                 printJson(doc);
                 return 0;
             }

@@ -54,7 +54,7 @@ public record Config(
     }
 
     /** The file the camera list came from, or null for the built-in defaults. */
-    @com.fasterxml.jackson.annotation.JsonProperty("camerasFrom")
+    @com.fasterxml.jackson.annotation.JsonProperty("cameras_from")
     public Path camerasFrom() {
         return cameraList.from();
     }

@@ -1,11 +1,10 @@
 package dev.r58ctl.repo;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.r58ctl.AtomicFile;
 import dev.r58ctl.DiskFull;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -38,8 +37,6 @@ public final class Journal {
     public static void observeWritten(java.util.function.Consumer<String> observer) {
         written = java.util.Objects.requireNonNull(observer);
     }
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** One event: {@code begin}, {@code done} or {@code end}; value is what a step produced (a commit id). */
     public record Entry(String event, String step, String detail, String value, String time) {
@@ -57,8 +54,8 @@ public final class Journal {
 
     static Journal create(Path dir, RollbackPlan plan) {
         Journal j = new Journal(dir.resolve(plan.id() + ".jsonl"), plan, new ArrayList<>());
-        ObjectNode line = JSON.createObjectNode().put("event", "plan").put("time", Instant.now().toString());
-        line.set("plan", JSON.valueToTree(plan));
+        ObjectNode line = Json.mapper().createObjectNode().put("event", "plan").put("time", Instant.now().toString());
+        line.set("plan", Json.mapper().valueToTree(plan));
         j.append(line, null);
         return j;
     }
@@ -95,11 +92,11 @@ public final class Journal {
         List<Entry> entries = new ArrayList<>();
         for (String line : lines) {
             try {
-                JsonNode n = JSON.readTree(line);
+                JsonNode n = Json.mapper().readTree(line);
                 if ("plan".equals(n.path("event").asText())) {
-                    plan = JSON.treeToValue(n.get("plan"), RollbackPlan.class);
+                    plan = Json.mapper().treeToValue(n.get("plan"), RollbackPlan.class);
                 } else {
-                    entries.add(JSON.treeToValue(n, Entry.class));
+                    entries.add(Json.mapper().treeToValue(n, Entry.class));
                 }
             } catch (IOException | RuntimeException e) {
                 break; // a line torn by a crash ends the journal
@@ -148,7 +145,7 @@ public final class Journal {
     private ObjectNode entry(String event, String step, String detail, String value) {
         Entry e = new Entry(event, step, detail, value, Instant.now().toString());
         entries.add(e);
-        return JSON.valueToTree(e);
+        return Json.mapper().valueToTree(e);
     }
 
     private void append(ObjectNode line, String pausePoint) {
@@ -157,7 +154,7 @@ public final class Journal {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND)) {
                 // whole or not at all: a torn line would end the journal for every later reader
-                AtomicFile.append(ch, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+                AtomicFile.append(ch, (Json.mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
                 ch.force(true);
             }
         } catch (IOException e) {

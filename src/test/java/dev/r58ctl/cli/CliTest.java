@@ -54,7 +54,7 @@ class CliTest {
         assertEquals(cfg.toString(), doc.get("file").asText());
         assertEquals("GENERIC", doc.get("platform").asText());
         assertEquals("x264enc", doc.get("cameras").get(0).get("encoder").asText());
-        assertEquals(1000, doc.get("cameras").get(0).get("bitrateKbps").asInt());
+        assertEquals(1000, doc.get("cameras").get(0).get("bitrate_kbps").asInt());
     }
 
     @Test
@@ -144,9 +144,9 @@ class CliTest {
         JsonNode doc = JSON.readTree(r.out());
         assertTrue(doc.get("ok").asBoolean());
         JsonNode stats = doc.get("stats");
-        assertTrue(stats.get("framesOut").asLong() >= 50, stats.toString());
+        assertTrue(stats.get("frames_out").asLong() >= 50, stats.toString());
         assertTrue(stats.get("fps").asDouble() > 20, stats.toString());
-        assertTrue(stats.get("cpuPercent").asDouble() > 0, stats.toString());
+        assertTrue(stats.get("cpu_percent").asDouble() > 0, stats.toString());
         assertTrue(doc.get("wall_seconds").asDouble() >= 2.0, doc.toString());
         Path file = Path.of(doc.get("outputs").get(0).get("target").asText());
         assertTrue(Files.size(file) > 10_000, file.toString());

@@ -68,8 +68,8 @@ class GuardRecordCliTest {
         assertEquals(f.bootId.toString(), t.get("kernel_log_boot_id_file").asText());
         assertEquals(0, t.get("kernel_log_patterns").size());
         // the trial's own fields keep their names
-        assertEquals(f.scenario.migrated, t.get("underTest").asText());
-        assertEquals(f.scenario.good, t.get("returnTo").asText());
+        assertEquals(f.scenario.migrated, t.get("under_test").asText());
+        assertEquals(f.scenario.good, t.get("return_to").asText());
     }
 
     @Test
