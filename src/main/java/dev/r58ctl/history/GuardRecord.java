@@ -8,5 +8,6 @@ package dev.r58ctl.history;
  * @param line    the one line the operator is shown
  * @param outcome the rollback's outcome, or null
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record GuardRecord(long time, String action, String line, String outcome) implements HistoryRecord {
 }

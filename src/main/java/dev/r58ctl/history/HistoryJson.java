@@ -1,20 +1,13 @@
 package dev.r58ctl.history;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
 /**
- * The history's own JSON mapper: snake_case keys, nulls left out (a sample is written every second), and unknown
- * keys ignored on reading, so that a record written by a newer r58ctl still reads.
+ * The history's JSON: r58ctl's one mapper ({@link dev.r58ctl.Json}: snake_case keys, unknown keys ignored on reading,
+ * so that a record written by a newer r58ctl still reads); its records leave nulls out (a sample a second).
  */
 public final class HistoryJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    static final ObjectMapper MAPPER = dev.r58ctl.Json.mapper();
 
     private HistoryJson() {
     }

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param opened   when its first line was read (epoch ms)
  * @param during   what r58ctl was doing then, or null
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record IncidentRecord(long time, String event, String id, String severity, String title, int lines,
                              long opened, String during) implements HistoryRecord {
 

@@ -31,15 +31,18 @@ import java.util.Map;
  * @param disks           free space on the state disk and the recording disks, or null before the first figures
  * @param recorder        the recorder's health, or null before the first poll
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record SampleRecord(long time, long intervalMs, double cpu, double[] cores, double[] load, long memTotalMib,
                            long memAvailableMib, List<Temp> temps, Map<String, Double> vpu, List<Proc> processes,
                            List<Cam> cameras, List<Disk> disks, Health recorder) implements HistoryRecord {
 
     /** A thermal zone: its name, its type (soc-thermal), degrees Celsius. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Temp(String zone, String type, double celsius) {
     }
 
     /** A watched process: role (recorder, mediamtx, r58ctl), pid (-1: not running), CPU % of one core, RSS. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Proc(String role, int pid, String name, Double cpu, Long rssMib, String note) {
     }
 
@@ -50,15 +53,18 @@ public record SampleRecord(long time, long intervalMs, double cpu, double[] core
      * @param kbps  encoder output in kbit/s, when r58ctl runs it
      * @param cpu   its pipeline's CPU in % of one core, when known
      */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Cam(String id, String device, String encoder, String transport, String runBy, String state,
                       Double fps, Long kbps, Double cpu, String lastError) {
     }
 
     /** Free space on one disk: {@code role} state or recordings, the directory, free bytes, level. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Disk(String role, String path, Long freeBytes, String level) {
     }
 
     /** The recorder's health answer: whether it answered and whether it was healthy. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Health(boolean reachable, boolean healthy, String reason) {
     }
 

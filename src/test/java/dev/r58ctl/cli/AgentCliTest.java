@@ -112,7 +112,7 @@ class AgentCliTest {
             JsonNode hello = JSON.readTree(r.readLine());
             assertEquals("hello", hello.get("type").asText(), hello.toString());
             assertTrue(hello.get("event").get("shared").asBoolean(), hello.toString());
-            assertEquals(500, hello.get("event").get("tickMillis").asLong(), "agent.interval, not monitor.interval_ms");
+            assertEquals(500, hello.get("event").get("tick_millis").asLong(), "agent.interval, not monitor.interval_ms");
             AtomicInteger lines = new AtomicInteger();
             Await.until("a SystemSampled", BOUND, () -> {
                 try {
@@ -130,7 +130,7 @@ class AgentCliTest {
         assertEquals("", status.err(), "nothing on stderr when the agent answers");
         JsonNode doc = JSON.readTree(status.out());
         assertEquals("agent", doc.get("source").asText(), doc.toString());
-        assertTrue(doc.get("system").get("cpuPercent").isNumber(), doc.toString());
+        assertTrue(doc.get("system").get("cpu_percent").isNumber(), doc.toString());
         assertEquals("Internal error: Oops: 0000000096000005 [#1] SMP", doc.get("incidents").get(0).get("title")
                 .asText(), "the agent's kernel watch read the log from its start");
         CliRun text = CliRun.with(cfg, "status");

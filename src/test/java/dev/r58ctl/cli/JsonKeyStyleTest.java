@@ -54,11 +54,13 @@ class JsonKeyStyleTest {
     Path tmp;
 
     /** The runs, in order (each builds on the state the ones before left): command path, then its arguments. */
-    private static List<List<String>> runs(Path demo) {
+    private static List<List<String>> runs(Path demo, java.time.Instant recorded) {
         String patch = demo.resolve("state/patches/h265_migration.patch").toString();
         return List.of(
                 List.of("config check"),
                 List.of("status", "--cpu-window", "0"),
+                List.of("status", "--at", recorded.toString()),
+                List.of("history", "--since", "10m"),
                 List.of("kmsg mark", "json-style"),
                 List.of("kmsg"),
                 List.of("pipeline show", "cam0"),
@@ -97,7 +99,14 @@ class JsonKeyStyleTest {
         Path demo = tmp.resolve("demo");
         Config config = DemoSandbox.prepare(demo);
         Path cfg = demo.resolve("config.yml");
-        List<List<String>> runs = runs(demo);
+        // two rounds of the engine recorded as r58ctl agent records them, for history and status --at
+        try (dev.r58ctl.history.HistoryWriter w = dev.r58ctl.history.HistoryWriter.of(config);
+             dev.r58ctl.engine.Engine e = new dev.r58ctl.engine.Engine(config)) {
+            e.subscribe(w);
+            e.tick();
+            e.tick();
+        }
+        List<List<String>> runs = runs(demo, java.time.Instant.now());
         Set<String> covered = new TreeSet<>(EXCLUDED.keySet());
         runs.forEach(r -> covered.add(r.get(0)));
         assertEquals(jsonCommands(), covered, "every command with --json is run here or excluded with a reason");
