@@ -13,7 +13,7 @@ import dev.r58ctl.kernel.IncidentJournal;
 import dev.r58ctl.kernel.JournalEntry;
 import dev.r58ctl.kernel.KernelMarks;
 import dev.r58ctl.kernel.Severity;
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 import dev.r58ctl.repo.RollbackPlan;
 import dev.r58ctl.stability.RunStore;
 import dev.r58ctl.stability.TestResult;
@@ -126,7 +126,7 @@ class Compat010Test {
 
     @Test
     void theRollbackJournalReads() {
-        Journal j = Journal.latest(state.resolve("rollback")).orElseThrow();
+        RollbackJournal j = RollbackJournal.latest(state.resolve("rollback")).orElseThrow();
         RollbackPlan p = j.plan();
         assertEquals("d9af1ad Migrate to H.265 hardware encoding", p.fromSummary());
         assertEquals("refs/r58ctl/backup/20261205-083103-090/head", p.backupRef());

@@ -5,8 +5,8 @@ import dev.r58ctl.kernel.Incident;
 import dev.r58ctl.monitor.CameraStatus;
 import dev.r58ctl.monitor.ConfiguredCamera;
 import dev.r58ctl.monitor.PathStatus;
-import dev.r58ctl.monitor.Polled;
-import dev.r58ctl.monitor.SourceResult;
+import dev.r58ctl.monitor.LatestAnswer;
+import dev.r58ctl.monitor.SourceAnswer;
 import dev.r58ctl.monitor.StatusReport;
 import dev.r58ctl.monitor.SystemSample;
 import dev.r58ctl.remote.AgentClient;
@@ -145,8 +145,8 @@ final class StatusCommand extends BaseCommand {
         return d.path() + ": " + d.detail() + (d.level().equals("ok") ? "" : " [" + d.level().toUpperCase() + "]");
     }
 
-    private static String describe(Polled<? extends SourceResult> p) {
-        SourceResult r = p.result();
+    private static String describe(LatestAnswer<? extends SourceAnswer> p) {
+        SourceAnswer r = p.result();
         if (!r.reachable()) {
             return "unreachable: " + r.reason();
         }

@@ -1,6 +1,6 @@
 package dev.r58ctl.engine;
 
-import dev.r58ctl.History;
+import dev.r58ctl.RecentItems;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
@@ -43,7 +43,7 @@ public final class Engine implements EngineLink {
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Cameras cameras;
     private final SystemSampler sampler;
-    private final History<SystemSample> history;
+    private final RecentItems<SystemSample> history;
     private final StreamStatusPoller poller;
     private final KernelLog kernelLog;
     private final ChecklistActions checklist;
@@ -72,7 +72,7 @@ public final class Engine implements EngineLink {
         this.cameras = new Cameras(config, this::emit);
         this.sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
-        this.history = new History<>(config.monitor().historySamples());
+        this.history = new RecentItems<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
         this.checklist = new ChecklistActions(config, this::emit, () -> {

@@ -95,7 +95,7 @@ public final class HistoryWriter implements Consumer<EngineEvent>, AutoCloseable
         }
     }
 
-    private static SampleRecord.Health health(dev.r58ctl.monitor.Polled<HealthStatus> p) {
+    private static SampleRecord.Health health(dev.r58ctl.monitor.LatestAnswer<HealthStatus> p) {
         if (p == null || p.lastAttemptMillis() == null || p.result() == null) {
             return null;
         }

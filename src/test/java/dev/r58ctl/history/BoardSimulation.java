@@ -9,7 +9,7 @@ import dev.r58ctl.monitor.DiskFigures;
 import dev.r58ctl.monitor.DiskSpace;
 import dev.r58ctl.monitor.HealthStatus;
 import dev.r58ctl.monitor.MediamtxStatus;
-import dev.r58ctl.monitor.Polled;
+import dev.r58ctl.monitor.LatestAnswer;
 import dev.r58ctl.monitor.RecorderStatus;
 import dev.r58ctl.monitor.StreamSnapshot;
 import dev.r58ctl.monitor.SystemSample;
@@ -123,7 +123,7 @@ public final class BoardSimulation {
         HealthStatus h = new HealthStatus("http://127.0.0.1:8080/health", true, true, 200, 4, "ok", Map.of(), null);
         RecorderStatus r = RecorderStatus.unreachable("http://127.0.0.1:8080/status", 0, "not polled yet");
         MediamtxStatus m = MediamtxStatus.unreachable("http://127.0.0.1:9997", 0, "not polled yet");
-        return new StreamSnapshot(new Polled<>(h, now, now), new Polled<>(r, null, null), new Polled<>(m, null, null),
+        return new StreamSnapshot(new LatestAnswer<>(h, now, now), new LatestAnswer<>(r, null, null), new LatestAnswer<>(m, null, null),
                 false, 1);
     }
 }

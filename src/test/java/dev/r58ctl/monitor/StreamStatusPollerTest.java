@@ -53,9 +53,9 @@ class StreamStatusPollerTest {
         assertFalse(s.polling());
         assertEquals(0, s.rounds());
         assertFalse(s.health().result().reachable());
-        assertEquals(Polled.NOT_POLLED, s.health().result().reason());
-        assertEquals(Polled.NOT_POLLED, s.recorder().result().reason());
-        assertEquals(Polled.NOT_POLLED, s.mediamtx().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.health().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.recorder().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.mediamtx().result().reason());
         assertNull(s.mediamtx().lastAttemptMillis());
         assertEquals(0, server.hits("/health"), "building a poller asks nothing");
     }
@@ -69,7 +69,7 @@ class StreamStatusPollerTest {
         assertTrue(s.health().result().healthy(), s.health().result().reason());
         assertEquals("recording", s.recorder().result().cameras().get("cam1").status());
         assertEquals(2, s.mediamtx().result().paths().size());
-        for (Polled<?> p : new Polled<?>[] {s.health(), s.recorder(), s.mediamtx()}) {
+        for (LatestAnswer<?> p : new LatestAnswer<?>[] {s.health(), s.recorder(), s.mediamtx()}) {
             assertTrue(p.lastAttemptMillis() >= before);
             assertEquals(p.lastAttemptMillis(), p.lastSuccessMillis());
         }

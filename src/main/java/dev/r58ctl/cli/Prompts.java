@@ -7,8 +7,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Questions on the terminal: asked only when there is one, answered with a line from standard input. */
-final class Console {
-    private Console() {
+final class Prompts {
+    private Prompts() {
     }
 
     /** Whether a person can be asked (a console, and not --json). */

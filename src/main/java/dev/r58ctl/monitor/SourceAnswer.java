@@ -4,7 +4,7 @@ package dev.r58ctl.monitor;
  * What every polled source reports: whether it answered at all, whether the answer was good, and, when it was
  * not, one line saying why.
  */
-public interface SourceResult {
+public interface SourceAnswer {
     /** An HTTP response came back (whatever its status). */
     boolean reachable();
 

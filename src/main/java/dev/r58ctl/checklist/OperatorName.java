@@ -1,8 +1,8 @@
 package dev.r58ctl.checklist;
 
 /** Who is at the keyboard: {@code $SUDO_USER} when r58ctl runs under sudo, else {@code $USER}. */
-final class Who {
-    private Who() {
+final class OperatorName {
+    private OperatorName() {
     }
 
     static String now() {

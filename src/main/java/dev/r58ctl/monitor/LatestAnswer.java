@@ -9,14 +9,14 @@ package dev.r58ctl.monitor;
  * @param lastSuccessMillis when the latest {@linkplain SourceResult#ok() ok} answer came; null if none yet
  * @param <T>               the source's result type
  */
-public record Polled<T extends SourceResult>(T result, Long lastAttemptMillis, Long lastSuccessMillis) {
+public record LatestAnswer<T extends SourceAnswer>(T result, Long lastAttemptMillis, Long lastSuccessMillis) {
     public static final String NOT_POLLED = "not polled yet";
 
-    static <T extends SourceResult> Polled<T> initial(T notPolled) {
-        return new Polled<>(notPolled, null, null);
+    static <T extends SourceAnswer> LatestAnswer<T> initial(T notPolled) {
+        return new LatestAnswer<>(notPolled, null, null);
     }
 
-    Polled<T> next(T answer, long nowMillis) {
-        return new Polled<>(answer, nowMillis, answer.ok() ? Long.valueOf(nowMillis) : lastSuccessMillis);
+    LatestAnswer<T> next(T answer, long nowMillis) {
+        return new LatestAnswer<>(answer, nowMillis, answer.ok() ? Long.valueOf(nowMillis) : lastSuccessMillis);
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * moment a line at or above the threshold is read after the mark. The watch journals every such line to disk before
  * anyone is told, so the evidence is kept even if the board dies a moment later.
  */
-final class KernelGuard implements AutoCloseable {
+final class TestKernelWatch implements AutoCloseable {
     private final KernelLog log;
     private final Severity threshold;
     private final String markName;
@@ -29,7 +29,7 @@ final class KernelGuard implements AutoCloseable {
     private KernelWatch watch;
     private KernelMarks.Mark mark;
 
-    KernelGuard(KernelLog log, Severity threshold, String markName, Runnable onTrouble) {
+    TestKernelWatch(KernelLog log, Severity threshold, String markName, Runnable onTrouble) {
         this.log = log;
         this.threshold = threshold;
         this.markName = markName;
@@ -37,7 +37,7 @@ final class KernelGuard implements AutoCloseable {
     }
 
     /** Marks the end of the log now and starts following it; a log that cannot be read fails the test up front. */
-    KernelGuard open() {
+    TestKernelWatch open() {
         try (KernelWatch dump = log.watch(false)) {
             dump.readToEnd();
             mark = log.marks().put(markName, new KernelMarks.Mark(dump.source().logId(), dump.lastSeq(),

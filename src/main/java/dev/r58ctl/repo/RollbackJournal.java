@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * the step it announces starts, so after a crash (kill -9 included) the journal says exactly which steps were done
  * and which one may have been cut short. A torn last line is ignored.
  */
-public final class Journal {
+public final class RollbackJournal {
     /**
      * Told {@code STEP:begin} or {@code STEP:done} once that line is on disk; nothing by default. Crash tests stop a
      * child process there and kill it (their own main installs the observer: see the test tree's PausingMain).
@@ -46,14 +46,14 @@ public final class Journal {
     private final RollbackPlan plan;
     private final List<Entry> entries;
 
-    private Journal(Path file, RollbackPlan plan, List<Entry> entries) {
+    private RollbackJournal(Path file, RollbackPlan plan, List<Entry> entries) {
         this.file = file;
         this.plan = plan;
         this.entries = entries;
     }
 
-    static Journal create(Path dir, RollbackPlan plan) {
-        Journal j = new Journal(dir.resolve(plan.id() + ".jsonl"), plan, new ArrayList<>());
+    static RollbackJournal create(Path dir, RollbackPlan plan) {
+        RollbackJournal j = new RollbackJournal(dir.resolve(plan.id() + ".jsonl"), plan, new ArrayList<>());
         ObjectNode line = Json.mapper().createObjectNode().put("event", "plan").put("time", Instant.now().toString());
         line.set("plan", Json.mapper().valueToTree(plan));
         j.append(line, null);
@@ -61,11 +61,11 @@ public final class Journal {
     }
 
     /** Every journal in the directory, oldest first. */
-    public static List<Journal> all(Path dir) {
+    public static List<RollbackJournal> all(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Journal> out = new ArrayList<>();
+        List<RollbackJournal> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList()) {
                 read(f).ifPresent(out::add);
@@ -76,17 +76,17 @@ public final class Journal {
         return out;
     }
 
-    public static Optional<Journal> latest(Path dir) {
-        List<Journal> all = all(dir);
+    public static Optional<RollbackJournal> latest(Path dir) {
+        List<RollbackJournal> all = all(dir);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** The latest journal when it has no end: a rollback that was interrupted. */
-    public static Optional<Journal> unfinished(Path dir) {
+    public static Optional<RollbackJournal> unfinished(Path dir) {
         return latest(dir).filter(j -> !j.ended());
     }
 
-    private static Optional<Journal> read(Path f) throws IOException {
+    private static Optional<RollbackJournal> read(Path f) throws IOException {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         RollbackPlan plan = null;
         List<Entry> entries = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class Journal {
                 break; // a line torn by a crash ends the journal
             }
         }
-        return plan == null ? Optional.empty() : Optional.of(new Journal(f, plan, entries));
+        return plan == null ? Optional.empty() : Optional.of(new RollbackJournal(f, plan, entries));
     }
 
     /** Holds the rollback lock of {@code dir} until closed; a second r58ctl gets a one-line refusal. */

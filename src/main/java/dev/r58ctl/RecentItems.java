@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A bounded history, oldest first: the newest {@code capacity} items, for sparklines and test reports. */
-public final class History<T> {
+public final class RecentItems<T> {
     private final int capacity;
     private final ArrayDeque<T> items;
 
-    public History(int capacity) {
+    public RecentItems(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The fixed vocabulary of what a checklist step can make r58ctl do; a checklist file names these and no others. */
-public enum Operation {
+public enum StepOperation {
     TEST_ENCODE("action", false), VERIFY_OUTPUT("check", false), KERNEL_CLEAN("check", false),
     TEST_SOAK("action", false), CPU_REPORT("check", false), TEST_PUSH("action", false),
     VERIFY_STREAM("manual", false), SYSTEM_STABLE("check", false),
@@ -16,7 +16,7 @@ public enum Operation {
     private final String kind;
     private final boolean changesBoard;
 
-    Operation(String kind, boolean changesBoard) {
+    StepOperation(String kind, boolean changesBoard) {
         this.kind = kind;
         this.changesBoard = changesBoard;
     }
@@ -36,14 +36,14 @@ public enum Operation {
         return changesBoard;
     }
 
-    public static Operation of(String key) {
+    public static StepOperation of(String key) {
         return key == null ? null : valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
     /** Each name with its kind, for the checklist file reader. */
     public static Map<String, String> vocabulary() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Operation o : values()) {
+        for (StepOperation o : values()) {
             out.put(o.key(), o.kind);
         }
         return out;

@@ -4,11 +4,11 @@ import dev.r58ctl.R58Exception;
 import dev.r58ctl.stability.TestKind;
 
 /** Runs one operation of the vocabulary for its step. */
-final class Operations {
-    private Operations() {
+final class OperationRunner {
+    private OperationRunner() {
     }
 
-    static Evidence run(Operation op, StepContext ctx) {
+    static Evidence run(StepOperation op, StepContext ctx) {
         return switch (op) {
             case TEST_ENCODE -> TestSteps.test(ctx, TestKind.ENCODE);
             case TEST_SOAK -> TestSteps.test(ctx, TestKind.SOAK);
@@ -34,7 +34,7 @@ final class Operations {
 
     /** What the operator is asked to do for a manual step. */
     static String instructions(dev.r58ctl.config.Config config, String operation) {
-        if (Operation.VERIFY_STREAM.key().equals(operation)) {
+        if (StepOperation.VERIFY_STREAM.key().equals(operation)) {
             // the command as this operator must type it: with --config when the file is not one r58ctl finds itself
             java.nio.file.Path file = config.file();
             String with = file == null || dev.r58ctl.config.ConfigLoader.SEARCH_PATH.contains(file) ? ""

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * same commit, saving uncommitted work does not change the work tree, a reset to the same commit and a restore of
  * the same saved work give the same result, and starting or stopping a service twice is harmless.
  */
-final class Steps {
-    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
+final class RollbackSteps {
+    private static final Logger LOG = LoggerFactory.getLogger(RollbackSteps.class);
 
     /** What a step did, in a line, and the value the journal keeps for later steps (a commit id). */
     record Done(String detail, String value) {
@@ -33,13 +33,13 @@ final class Steps {
 
     private final RepoView view;
     private final RollbackPlan plan;
-    private final Journal journal;
+    private final RollbackJournal journal;
     private final ServiceControl service;
     private final HealthCheck health;
     private final Duration healthWait;
     private HealthCheck.Result lastHealth;
 
-    Steps(RepoView view, RollbackPlan plan, Journal journal, ServiceControl service, HealthCheck health,
+    RollbackSteps(RepoView view, RollbackPlan plan, RollbackJournal journal, ServiceControl service, HealthCheck health,
           Duration healthWait) {
         this.view = view;
         this.plan = plan;
@@ -156,7 +156,7 @@ final class Steps {
      * refuse to run. Only the locks that this journal's interrupted reset or restore can have left are removed,
      * while the rollback lock keeps other r58ctl runs out.
      */
-    static void clearStaleLocks(RepoView view, Journal interrupted) {
+    static void clearStaleLocks(RepoView view, RollbackJournal interrupted) {
         boolean cut = (interrupted.began("reset") && !interrupted.isDone("reset"))
                 || (interrupted.began("restore-wip") && !interrupted.isDone("restore-wip"));
         if (!cut) {

@@ -9,5 +9,5 @@ package dev.r58ctl.stability;
  * @param codec    the media type read back, e.g. {@code video/x-h265}, or null
  * @param percent  found in % of expected (for a push, of the two seconds' worth of frames the reader asks for)
  */
-public record Frames(long expected, long encoded, long found, String codec, double percent) {
+public record FrameCounts(long expected, long encoded, long found, String codec, double percent) {
 }
