@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.r58ctl.kernel.Incident;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.monitor.SystemSample;
 import java.util.List;
 import java.util.Map;

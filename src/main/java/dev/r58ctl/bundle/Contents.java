@@ -6,7 +6,7 @@ import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.KernelMarks;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.stability.RunStore;
 import dev.r58ctl.stability.StabilityMatrix;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.r58ctl.cli;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.monitor.ConfiguredCamera;
 import dev.r58ctl.monitor.DiskFigures;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.remote.AgentSnapshot;
 
 /**

@@ -7,7 +7,7 @@ import dev.r58ctl.monitor.ConfiguredCamera;
 import dev.r58ctl.monitor.PathStatus;
 import dev.r58ctl.monitor.LatestAnswer;
 import dev.r58ctl.monitor.SourceAnswer;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.monitor.SystemSample;
 import dev.r58ctl.remote.AgentClient;
 import dev.r58ctl.remote.AgentSnapshot;

@@ -12,7 +12,7 @@ import dev.r58ctl.kernel.KernelClassifier;
 import dev.r58ctl.kernel.KernelLine;
 import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.KernelWatch;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.monitor.StreamSnapshot;
 import dev.r58ctl.monitor.StreamStatusPoller;
 import dev.r58ctl.monitor.SystemSample;
@@ -70,7 +70,7 @@ public final class Engine implements EngineLink {
     public Engine(Config config) {
         this.config = config;
         this.cameras = new Cameras(config, this::emit);
-        this.sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
+        this.sampler = new SystemSampler(dev.r58ctl.monitor.SystemSampler.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         this.history = new RecentItems<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);

@@ -1,7 +1,6 @@
 package dev.r58ctl.stability;
 
 import dev.r58ctl.config.Config;
-import dev.r58ctl.monitor.StatusReport;
 import dev.r58ctl.monitor.SystemSample;
 import dev.r58ctl.monitor.SystemSampler;
 import dev.r58ctl.pipeline.CameraRunner;
@@ -21,7 +20,7 @@ final class CpuMeter {
     private final List<CpuSample> series = new ArrayList<>();
 
     CpuMeter(Config config) {
-        this.sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
+        this.sampler = new SystemSampler(dev.r58ctl.monitor.SystemSampler.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         sampler.sample(); // primes the per-process counters, so the first real sample has every figure
     }

@@ -10,7 +10,7 @@ import dev.r58ctl.kernel.KernelClassifier;
 import dev.r58ctl.kernel.KernelLine;
 import dev.r58ctl.kernel.KernelText;
 import dev.r58ctl.monitor.DiskFigures;
-import dev.r58ctl.monitor.StatusReport;
+import dev.r58ctl.status.StatusReport;
 import dev.r58ctl.monitor.StreamStatusPoller;
 import dev.r58ctl.monitor.SystemSampler;
 import dev.r58ctl.pipeline.CameraRunner;
@@ -69,7 +69,7 @@ final class MetricsFixtures {
 
     /** A real sample of this machine, with the board's thermal zones and VPU load from the configured files. */
     static EngineEvent.SystemSampled sample(Config config) {
-        SystemSampler sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
+        SystemSampler sampler = new SystemSampler(dev.r58ctl.monitor.SystemSampler.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         return new EngineEvent.SystemSampled(sampler.sample());
     }

@@ -1,6 +1,12 @@
-package dev.r58ctl.monitor;
+package dev.r58ctl.status;
 
 import dev.r58ctl.config.Config;
+import dev.r58ctl.monitor.ConfiguredCamera;
+import dev.r58ctl.monitor.DiskFigures;
+import dev.r58ctl.monitor.StreamSnapshot;
+import dev.r58ctl.monitor.StreamStatusPoller;
+import dev.r58ctl.monitor.SystemSample;
+import dev.r58ctl.monitor.SystemSampler;
 import dev.r58ctl.kernel.Incident;
 import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.KernelWatch;
@@ -51,7 +57,7 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         CompletableFuture<DiskFigures> disks = cameras.thenApply(c -> DiskFigures.of(config));
         CompletableFuture<StreamSnapshot> streams = poller.pollNow();
         CompletableFuture<Void> logReady = CompletableFuture.runAsync(dev.r58ctl.Logging::prepare); // see below
-        SystemSampler sampler = new SystemSampler(watched(config), config.monitor().thermalDir(),
+        SystemSampler sampler = new SystemSampler(SystemSampler.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
         sampler.sample(); // primes the per-process counters: the second sample has figures for every process
         long started = System.currentTimeMillis(); // the CPU window: the kernel log is read within it
@@ -94,13 +100,4 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
                 dev.r58ctl.Logging.lastFailure(), disks.exceptionally(e -> null).join(), HERE);
     }
 
-    /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */
-    public static List<SystemSampler.Watched> watched(Config config) {
-        String recorderName = config.monitor().recorderProcess();
-        return List.of(
-                new SystemSampler.Watched("recorder", recorderName == null ? config.recorder().service() : null,
-                        recorderName == null ? config.recorder().service() : recorderName),
-                new SystemSampler.Watched("mediamtx", null, config.monitor().mediamtxProcess()),
-                new SystemSampler.Watched("r58ctl", null, "java"));
-    }
 }

@@ -1,0 +1,1 @@
+// dev.r58ctl.engine.Engine
