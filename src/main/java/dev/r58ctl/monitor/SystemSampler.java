@@ -1,5 +1,7 @@
 package dev.r58ctl.monitor;
 
+import dev.r58ctl.config.Config;
+
 import dev.r58ctl.monitor.SystemSample.ProcessCpu;
 import dev.r58ctl.monitor.SystemSample.Temperature;
 import dev.r58ctl.monitor.SystemSample.VpuLoad;
@@ -170,5 +172,15 @@ public final class SystemSampler {
         } catch (IOException | NumberFormatException e) {
             return new VpuLoad(false, vpuFile.toString(), Map.of(), "not available: " + e.getMessage());
         }
+    }
+
+    /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */
+    public static List<Watched> watched(Config config) {
+        String recorderName = config.monitor().recorderProcess();
+        return List.of(
+                new Watched("recorder", recorderName == null ? config.recorder().service() : null,
+                        recorderName == null ? config.recorder().service() : recorderName),
+                new Watched("mediamtx", null, config.monitor().mediamtxProcess()),
+                new Watched("r58ctl", null, "java"));
     }
 }

@@ -1,1 +1,0 @@
-// dev.r58ctl.engine.Engine
