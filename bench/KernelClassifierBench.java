@@ -29,6 +29,12 @@ public class KernelClassifierBench {
     private static final Path FIXTURES = Path.of("src/test/resources/kernel");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("write")) {
+            // a saved log for timing `r58ctl kmsg` end to end: write FILE [lines]
+            int lines = args.length > 2 ? Integer.parseInt(args[2]) : 4_000_000;
+            Files.write(Path.of(args[1]), generate(lines), StandardCharsets.UTF_8);
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         List<String> raw = generate(count);
