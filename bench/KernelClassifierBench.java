@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  * Throughput of the kernel-line classifier on one thread, against a naive single regex and grep, and of the
  * whole path from a saved log to the kept lines (what {@code r58ctl kmsg --min-severity warning} does).
  * Not a test: it only prints figures. Run from the project root after compiling:
- * {@code java -cp target/classes bench/KernelClassifierBench.java [lines] [rounds]}
- * (or scripts/bench-kernel-classifier). Lines are made from the recorded RK3588 chatter in
+ * {@code java -cp target/classes:LIBRARIES bench/KernelClassifierBench.java [lines] [rounds]} (the watch needs
+ * slf4j), or scripts/bench-kernel-classifier, which builds the class path; {@code write FILE [lines]} writes the
+ * generated log instead, for timing {@code r58ctl kmsg} end to end. Lines are made from the recorded RK3588 chatter in
  * src/test/resources/kernel/, numbers varied, with one line in a thousand taken from real trouble.
  */
 public class KernelClassifierBench {
