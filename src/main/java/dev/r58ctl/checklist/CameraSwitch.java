@@ -51,7 +51,7 @@ final class CameraSwitch {
      * file already had only two enabled) or left no record: the two cameras after the first two enabled ones.
      */
     static Evidence rest(StepContext ctx) {
-        List<String> ids = turnedOff(ctx.evidenceOf(Operation.CAMERAS_FIRST));
+        List<String> ids = turnedOff(ctx.evidenceOf(StepOperation.CAMERAS_FIRST));
         if (ids == null || ids.isEmpty()) {
             List<Camera> cams = ctx.config.cameras();
             List<String> firstTwo = cams.stream().filter(Camera::enabled).limit(2).map(Camera::id).toList();

@@ -47,7 +47,7 @@ public final class ChecklistLock implements AutoCloseable {
                         : holder) + "; nothing changed (try again when it has finished)");
             }
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", user " + Who.now() + ", `"
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", user " + OperatorName.now() + ", `"
                     + command + "`, since " + Instant.now().toString()).getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(true);
             return new ChecklistLock(ch, l);

@@ -1,10 +1,8 @@
 package dev.r58ctl.checklist;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.r58ctl.AtomicFile;
 import dev.r58ctl.DiskFull;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +17,6 @@ import java.util.Optional;
  */
 public final class ChecklistStore {
     public static final String CURRENT = "current.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path dir;
 
@@ -46,7 +42,7 @@ public final class ChecklistStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(f.toFile(), RunState.class));
+            return Optional.of(Json.mapper().readValue(f.toFile(), RunState.class));
         } catch (IOException e) {
             throw R58Exception.failed(f + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
                     + "); look at it, then move it away to start over");
@@ -55,7 +51,7 @@ public final class ChecklistStore {
 
     public void save(RunState state) {
         try {
-            AtomicFile.write(currentFile(), (JSON.writeValueAsString(state) + "\n").getBytes(
+            AtomicFile.write(currentFile(), (Json.pretty().writeValueAsString(state) + "\n").getBytes(
                     java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw DiskFull.failed(currentFile(), e, "cannot write");

@@ -23,7 +23,7 @@ final class KernelCheck {
 
     /** No kernel trouble since the encode test's mark. */
     static Evidence clean(StepContext ctx) {
-        StepRecord enc = ctx.evidenceOf(Operation.TEST_ENCODE);
+        StepRecord enc = ctx.evidenceOf(StepOperation.TEST_ENCODE);
         if (enc == null || enc.mark() == null) {
             return Evidence.failed("no encode test with a kernel mark in this walk: run test-encode first");
         }

@@ -21,7 +21,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
  * "If tests pass": the migration patch applied (all or nothing, through the repo package) and committed with the
- * seed's message (exactly the patch's files), the panic-safe trial armed, and the recorder restarted until healthy.
+ * migration plan's message (exactly the patch's files), the panic-safe trial armed, and the recorder restarted until
+ * healthy.
  */
 final class MigrationSteps {
     private MigrationSteps() {

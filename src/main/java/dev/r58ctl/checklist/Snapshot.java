@@ -30,7 +30,7 @@ public record Snapshot(String runId, String checklist, Decision decision, java.u
      * One step as shown.
      *
      * @param id        its id
-     * @param title     the seed's words
+     * @param title     the migration plan's words
      * @param kind      action, check or manual
      * @param branch    tests, stable or unstable
      * @param gate      none, stable or unstable

@@ -50,7 +50,7 @@ final class Snapshots {
                     current = steps.size();
                 }
             }
-            boolean changes = st.operation() != null && Operation.of(st.operation()).changesBoard();
+            boolean changes = st.operation() != null && StepOperation.of(st.operation()).changesBoard();
             steps.add(new Snapshot.Step(st.id(), st.title(), st.kind(), st.branch(), st.gate(), st.operation(), state,
                     onWay, changes, r));
         }

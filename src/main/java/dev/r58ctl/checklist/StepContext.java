@@ -30,7 +30,7 @@ final class StepContext {
     }
 
     /** The record of the first step of this walk that ran {@code op}, or null. */
-    StepRecord evidenceOf(Operation op) {
+    StepRecord evidenceOf(StepOperation op) {
         for (StepRecord r : run.steps()) {
             ChecklistStep s = stepOf(r.id());
             if (s != null && op.key().equals(s.operation()) && r.state().equals(StepRecord.DONE)) {

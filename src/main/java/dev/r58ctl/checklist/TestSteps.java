@@ -3,7 +3,7 @@ package dev.r58ctl.checklist;
 import dev.r58ctl.Shutdown;
 import dev.r58ctl.config.Config;
 import dev.r58ctl.stability.Capacity;
-import dev.r58ctl.stability.Check;
+import dev.r58ctl.stability.Criterion;
 import dev.r58ctl.stability.CpuReport;
 import dev.r58ctl.stability.MatrixRow;
 import dev.r58ctl.stability.RunStore;
@@ -18,9 +18,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The seed's three stability tests run for the target encoder with the checklist's durations (each a real
- * {@link StabilityTest}: its run and verdict become the step's evidence and the matrix's), and the checks made from
- * their results: the encode's file, the soak's CPU.
+ * The three stability tests of the H.265 migration plan (December 2025), run for the target encoder with the
+ * checklist's durations (each a real {@link StabilityTest}: its run and verdict become the step's evidence and the
+ * matrix's), and the checks made from their results: the encode's file, the soak's CPU.
  */
 final class TestSteps {
     private TestSteps() {
@@ -74,13 +74,13 @@ final class TestSteps {
 
     /** The encode test's file: written, read back with the right codec and enough frames, still there. */
     static Evidence verifyOutput(StepContext ctx) {
-        TestResult r = run(ctx, Operation.TEST_ENCODE);
+        TestResult r = run(ctx, StepOperation.TEST_ENCODE);
         if (r == null) {
             return Evidence.failed("no passed encode test in this walk: run test-encode first");
         }
-        List<Check> wanted = r.checks().stream().filter(c -> List.of("file", "codec", "frames").contains(c.name()))
+        List<Criterion> wanted = r.checks().stream().filter(c -> List.of("file", "codec", "frames").contains(c.name()))
                 .toList();
-        Check bad = wanted.stream().filter(c -> !c.ok()).findFirst().orElse(null);
+        Criterion bad = wanted.stream().filter(c -> !c.ok()).findFirst().orElse(null);
         Path file = Path.of(r.plan().output());
         Evidence e;
         if (wanted.size() < 3 || bad != null) {
@@ -96,7 +96,7 @@ final class TestSteps {
 
     /** CPU during the soak, and what it means for capacity. */
     static Evidence cpuReport(StepContext ctx) {
-        TestResult r = run(ctx, Operation.TEST_SOAK);
+        TestResult r = run(ctx, StepOperation.TEST_SOAK);
         if (r == null) {
             return Evidence.failed("no passed soak test in this walk: run test-soak first");
         }
@@ -113,7 +113,7 @@ final class TestSteps {
     }
 
     /** The result of the run the step that ran {@code op} produced in this walk, or null. */
-    static TestResult run(StepContext ctx, Operation op) {
+    static TestResult run(StepContext ctx, StepOperation op) {
         StepRecord rec = ctx.evidenceOf(op);
         if (rec == null || rec.runId() == null) {
             return null;

@@ -35,7 +35,7 @@ public final class Walkthrough {
     public Walkthrough(Config config) {
         this.config = config;
         this.store = new ChecklistStore(config.stateDir().resolve("checklist"));
-        this.checklist = ChecklistFile.read(config.checklist().file(), Operation.vocabulary());
+        this.checklist = ChecklistFile.read(config.checklist().file(), StepOperation.vocabulary());
     }
 
     public ChecklistFile.Checklist checklist() {
@@ -89,7 +89,7 @@ public final class Walkthrough {
         RunState run = begin(s);
         String boot = new KernelLog(config).bootId();
         dev.r58ctl.stability.RunProcess self = dev.r58ctl.stability.RunProcess.current(boot);
-        StepRecord r = new StepRecord(step.id(), StepRecord.RUNNING, Instant.now().toString(), null, Who.now(),
+        StepRecord r = new StepRecord(step.id(), StepRecord.RUNNING, Instant.now().toString(), null, OperatorName.now(),
                 forced, self.pid(), self.processStart(), boot, null, null, null, null, null, null);
         run = run.with(r);
         store.save(run); // running, before any work: a kill -9 from here on shows it interrupted
@@ -106,7 +106,7 @@ public final class Walkthrough {
         try {
             Evidence e;
             try {
-                e = Operations.run(Operation.of(step.operation()), ctx);
+                e = OperationRunner.run(StepOperation.of(step.operation()), ctx);
             } catch (R58Exception ex) {
                 e = Evidence.failed(ex.getMessage());
             }
@@ -151,7 +151,7 @@ public final class Walkthrough {
             }
             RunState run = begin(s);
             String now = Instant.now().toString();
-            StepRecord r = new StepRecord(step.id(), state, now, now, Who.now(), false, null, null, null, null, null,
+            StepRecord r = new StepRecord(step.id(), state, now, now, OperatorName.now(), false, null, null, null, null, null,
                     null, null, note.strip(), null);
             store.save(run.with(r));
             LOG.info("checklist step {} {} by {}: {}", step.id(), state, r.who(), note);
@@ -183,7 +183,7 @@ public final class Walkthrough {
     /** What the operator does for a manual step, or null when there is nothing to show. */
     public String instructions(String stepId) {
         ChecklistStep step = require(stepId);
-        return Operations.instructions(config, step.operation());
+        return OperationRunner.instructions(config, step.operation());
     }
 
     private ChecklistStep require(String stepId) {

@@ -54,11 +54,11 @@ final class ChecklistNextCommand extends ChecklistBase {
             confirmForce(step);
         }
         if (step.changesBoard() && !yes) {
-            if (!Console.interactive(json)) {
+            if (!Prompts.interactive(json)) {
                 throw R58Exception.failed("not confirmed: " + step.id() + " changes the board; add --yes to go ahead "
                         + "without a question (nothing changed)");
             }
-            if (!Console.ask(out(), step.id() + ": " + step.title() + ". Go ahead? [y/N] ").equals("y")) {
+            if (!Prompts.ask(out(), step.id() + ": " + step.title() + ". Go ahead? [y/N] ").equals("y")) {
                 out().println("cancelled: nothing was changed");
                 return 1;
             }
@@ -100,14 +100,14 @@ final class ChecklistNextCommand extends ChecklistBase {
     }
 
     private void confirmForce(Snapshot.Step step) {
-        if (!Console.interactive(json)) {
+        if (!Prompts.interactive(json)) {
             if (!yes) {
                 throw R58Exception.failed("--force without a console needs --force --yes (nothing changed)");
             }
             return;
         }
-        if (!Console.ask(out(), "The gate of " + step.id() + " does not hold. Force past it? [y/N] ").equals("y")
-                || !Console.ask(out(), "Really? The step is recorded as forced, with your name. Type force to go "
+        if (!Prompts.ask(out(), "The gate of " + step.id() + " does not hold. Force past it? [y/N] ").equals("y")
+                || !Prompts.ask(out(), "Really? The step is recorded as forced, with your name. Type force to go "
                 + "ahead: ").equals("force")) {
             throw R58Exception.failed("not forced: nothing changed");
         }

@@ -10,6 +10,14 @@ import picocli.CommandLine.Option;
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Start a new walk: the current one moves to STATE_DIR/checklist/history/RUN-ID.json.")
 final class ChecklistResetCommand extends ChecklistBase {
+    /**
+     * What {@code --json} prints.
+     *
+     * @param kept where the walk was moved, or null when no walk was in progress
+     */
+    record Reset(Path kept) {
+    }
+
     @Option(names = "--yes", description = "Required: the current walk's state moves to history.")
     boolean yes;
 
@@ -19,6 +27,10 @@ final class ChecklistResetCommand extends ChecklistBase {
             throw R58Exception.failed("not confirmed: add --yes to move the current walk to history (nothing changed)");
         }
         Path kept = new Walkthrough(config()).reset(commandLine());
+        if (json) {
+            printJson(new Reset(kept));
+            return 0;
+        }
         out().println(kept == null ? "nothing to reset: no walk in progress" : "reset: the walk is kept in " + kept);
         return 0;
     }

@@ -3,7 +3,8 @@ package dev.r58ctl.cli;
 import picocli.CommandLine.Command;
 
 /** {@code r58ctl config}: configuration commands. */
-@Command(name = "config", description = "Check and show the configuration.",
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Check and show the configuration.",
         subcommands = {ConfigCheckCommand.class})
 final class ConfigCommand {
 }

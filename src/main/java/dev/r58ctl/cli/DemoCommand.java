@@ -22,12 +22,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code r58ctl demo}: four test-pattern cameras in a sandbox directory, run together with live statistics.
+ * {@code r58ctl demo}: the enabled test-pattern cameras in a sandbox directory, run together with live statistics.
  * Everything it writes lives under one directory, which the next start empties.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Open the dashboard on a sandbox: four test-pattern cameras (recordings under the demo "
-                + "directory), a scratch recorder checkout whose HEAD is an H.265 migration that left the stand-in "
+        description = "Open the dashboard on a sandbox: four test-pattern cameras, three of them recording under "
+                + "the demo directory (cam1 is disabled, as on the board), a scratch recorder checkout whose HEAD is an H.265 migration that left the stand-in "
                 + "service unhealthy ('b' rolls back), and a kernel log file that 'i' writes the mpph264enc Oops of "
                 + "2025-12-19 into. "
                 + "Needs no R58.")
@@ -66,9 +66,13 @@ final class DemoCommand extends BaseCommand {
                 return 0; // asked to stop while they started
             }
             if (!noTui && Terminals.interactive()) {
-                try (Engine engine = new Engine(c)) {
+                // the demo records its own history, as r58ctl agent does on a board, so that [ and ] look back
+                try (dev.r58ctl.history.HistoryWriter history = dev.r58ctl.history.HistoryWriter.of(c);
+                     Engine engine = new Engine(c)) {
+                    engine.subscribe(history);
                     engine.startEnabledCameras();
-                    Terminals.runDashboard(engine, true);
+                    Terminals.runDashboard(engine, true,
+                            new dev.r58ctl.tui.HistoryPast(dev.r58ctl.history.HistoryReader.of(c)));
                 }
                 return 0;
             }

@@ -1,6 +1,6 @@
 package dev.r58ctl.cli;
 
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 import dev.r58ctl.repo.KnownGood;
 import dev.r58ctl.repo.RepoView;
 import dev.r58ctl.repo.Rollback;
@@ -23,12 +23,12 @@ final class RepoStatusCommand extends BaseCommand {
         try (RepoView view = openRepo()) {
             RepoView.Status s = view.status();
             Optional<KnownGood.Mark> good = new KnownGood(view).newest();
-            Optional<Journal> interrupted = Rollback.interrupted(journalDir());
+            Optional<RollbackJournal> interrupted = Rollback.interrupted(journalDir());
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("status", s);
-                doc.put("lastGood", good.orElse(null));
-                doc.put("interruptedRollback", interrupted.map(Journal::id).orElse(null));
+                doc.put("last_good", good.orElse(null));
+                doc.put("interrupted_rollback", interrupted.map(RollbackJournal::id).orElse(null));
                 printJson(doc);
                 return 0;
             }

@@ -2,7 +2,7 @@ package dev.r58ctl.cli;
 
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 import dev.r58ctl.repo.Progress;
 import dev.r58ctl.repo.RepoView;
 import dev.r58ctl.repo.Rollback;
@@ -69,7 +69,7 @@ final class RollbackCommand extends BaseCommand {
             err().flush();
         }
         try (RepoView view = RepoView.open(c != null ? c.recorder().repo() : journalRepo(journalDir))) {
-            Optional<Journal> open = Rollback.interrupted(journalDir);
+            Optional<RollbackJournal> open = Rollback.interrupted(journalDir);
             if (open.isPresent() && !json) {
                 out().println("rollback " + open.get().id() + " was interrupted:");
                 open.get().summary().forEach(out()::println);
@@ -144,9 +144,9 @@ final class RollbackCommand extends BaseCommand {
 
     /** Without a configuration: the checkout the journal to finish or undo was made in. */
     private Path journalRepo(Path journalDir) {
-        Optional<Journal> j = Journal.unfinished(journalDir);
+        Optional<RollbackJournal> j = RollbackJournal.unfinished(journalDir);
         if (target.undo && j.isEmpty()) {
-            j = Journal.latest(journalDir);
+            j = RollbackJournal.latest(journalDir);
         }
         return Path.of(j.orElseThrow(() -> R58Exception.badInput((target.finish ? "no interrupted rollback to finish in "
                 : "no rollback to undo in ") + journalDir)).plan().repo());
@@ -166,11 +166,11 @@ final class RollbackCommand extends BaseCommand {
     }
 
     private boolean interactive() {
-        return Console.interactive(json);
+        return Prompts.interactive(json);
     }
 
     private String ask(String question) {
-        return Console.ask(out(), question);
+        return Prompts.ask(out(), question);
     }
 
     /** One line per finished step, so the operator sees where a long rollback is. */

@@ -34,7 +34,7 @@ public final class RootCommand implements Runnable {
             "patch", PatchCommand.class, "rollback", RollbackCommand.class, "service", ServiceCommand.class,
             "trial", TrialCommand.class, "guard", GuardCommand.class, "checklist", ChecklistCommand.class,
             "bundle", BundleCommand.class, "engine", EngineCommand.class, "health", HealthCommand.class,
-            "help", HelpCommand.class);
+            "agent", AgentCommand.class, "history", HistoryCommand.class, "help", HelpCommand.class);
 
     private static Map<String, Class<?>> subcommands(Object... nameAndClass) {
         Map<String, Class<?>> m = new LinkedHashMap<>();

@@ -5,10 +5,12 @@ import dev.r58ctl.kernel.Incident;
 import dev.r58ctl.monitor.CameraStatus;
 import dev.r58ctl.monitor.ConfiguredCamera;
 import dev.r58ctl.monitor.PathStatus;
-import dev.r58ctl.monitor.Polled;
-import dev.r58ctl.monitor.SourceResult;
+import dev.r58ctl.monitor.LatestAnswer;
+import dev.r58ctl.monitor.SourceAnswer;
 import dev.r58ctl.monitor.StatusReport;
 import dev.r58ctl.monitor.SystemSample;
+import dev.r58ctl.remote.AgentClient;
+import dev.r58ctl.remote.AgentSnapshot;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code r58ctl status}: one snapshot of the board, the recorder, MediaMTX and the kernel. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "One snapshot: CPU total, per core and per process, memory, temperatures, VPU load, recorder "
-                + "health and cameras, MediaMTX paths, kernel incidents this boot and what the previous boot left.")
+                + "health and cameras, MediaMTX paths, kernel incidents this boot and what the previous boot left. "
+                + "From r58ctl agent's last sample when it runs (at once), else measured here over --cpu-window.")
 final class StatusCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
@@ -27,15 +30,40 @@ final class StatusCommand extends BaseCommand {
             description = "Milliseconds over which CPU is measured (default ${DEFAULT-VALUE}).")
     long cpuWindow;
 
+    @Option(names = "--no-agent", description = "Measure here even when r58ctl agent runs (also: "
+            + AgentClient.NO_AGENT_ENV + "=1).")
+    boolean noAgent;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "The snapshot of a past moment from the history `r58ctl agent` records: HH:MM[:SS], "
+                    + "YYYY-MM-DD HH:MM[:SS], an ISO-8601 instant, -15m or 2h ago.")
+    String at;
+
     @Override
     public Integer call() {
         dev.r58ctl.StartupTrace.mark("status command");
         var config = config();
+        if (at != null) {
+            return PastStatus.print(dev.r58ctl.history.HistoryReader.of(config), at, json, out());
+        }
         dev.r58ctl.StartupTrace.mark("log file open");
         if (json) {
             Json.prepare(StatusReport.class); // while CPU is measured
         }
-        StatusReport r = StatusReport.take(config, cpuWindow);
+        StatusReport r = null;
+        if (!noAgent && !AgentClient.disabledByEnvironment()) {
+            AgentSnapshot snap = AgentClient.snapshot(config.agent().socket());
+            if (snap != null && snap.system() != null && snap.streams() != null) {
+                r = AgentStatus.report(config, snap);
+                sampledAgo = System.currentTimeMillis() - snap.sampledMillis();
+            } else {
+                err().println("r58ctl: " + (snap == null ? AgentClient.NOT_RUNNING
+                        : "r58ctl agent has not sampled yet: measuring here"));
+            }
+        }
+        if (r == null) {
+            r = StatusReport.take(config, cpuWindow);
+        }
         dev.r58ctl.StartupTrace.mark("report taken");
         if (json) {
             printJson(r);
@@ -101,6 +129,9 @@ final class StatusCommand extends BaseCommand {
         for (Incident i : prev.incidents()) {
             o.printf("  %s %s %s%n", i.severity().letter(), i.id(), i.title());
         }
+        o.println("source      " + (StatusReport.AGENT.equals(r.source())
+                ? "r58ctl agent's last sample, " + String.format("%.1f", sampledAgo / 1000.0) + " s old"
+                : "measured here over " + cpuWindow + " ms"));
         if (r.logWriteFailures() > 0) {
             o.println("log         " + r.logWriteFailures() + " record(s) could not be written and were dropped: "
                     + r.logWriteError());
@@ -108,12 +139,14 @@ final class StatusCommand extends BaseCommand {
         return 0;
     }
 
+    private long sampledAgo;
+
     private static String disk(dev.r58ctl.monitor.DiskSpace d) {
         return d.path() + ": " + d.detail() + (d.level().equals("ok") ? "" : " [" + d.level().toUpperCase() + "]");
     }
 
-    private static String describe(Polled<? extends SourceResult> p) {
-        SourceResult r = p.result();
+    private static String describe(LatestAnswer<? extends SourceAnswer> p) {
+        SourceAnswer r = p.result();
         if (!r.reachable()) {
             return "unreachable: " + r.reason();
         }

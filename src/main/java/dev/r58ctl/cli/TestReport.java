@@ -1,6 +1,6 @@
 package dev.r58ctl.cli;
 
-import dev.r58ctl.stability.Check;
+import dev.r58ctl.stability.Criterion;
 import dev.r58ctl.stability.CpuReport;
 import dev.r58ctl.stability.CpuStats;
 import dev.r58ctl.stability.TestResult;
@@ -15,7 +15,7 @@ final class TestReport {
     static void print(PrintWriter out, TestResult r, Path file) {
         out.printf("%s %s: %s (ran %.1f s wall-clock)%n", r.plan().test().key(), r.verdict(), r.reason(),
                 r.ranMs() / 1000.0);
-        for (Check c : r.checks()) {
+        for (Criterion c : r.checks()) {
             out.printf("  %-4s  %-9s %s%n", c.ok() ? "ok" : "FAIL", c.name(), c.detail());
         }
         CpuReport cpu = r.cpu();

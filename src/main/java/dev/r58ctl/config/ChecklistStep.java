@@ -4,7 +4,7 @@ package dev.r58ctl.config;
  * One step of the guided migration's checklist, as its file states it.
  *
  * @param id        a short name, unique in the checklist (what {@code checklist done STEP} takes)
- * @param title     what the seed's checklist says
+ * @param title     what the H.265 migration plan's checklist says
  * @param kind      action (r58ctl does it), check (r58ctl verifies it from evidence it holds) or manual (the operator
  *                  confirms with a note)
  * @param gate      none, stable (the matrix must say STABLE for the target) or unstable

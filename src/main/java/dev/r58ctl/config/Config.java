@@ -54,7 +54,7 @@ public record Config(
     }
 
     /** The file the camera list came from, or null for the built-in defaults. */
-    @com.fasterxml.jackson.annotation.JsonProperty("camerasFrom")
+    @com.fasterxml.jackson.annotation.JsonProperty("cameras_from")
     public Path camerasFrom() {
         return cameraList.from();
     }
@@ -240,7 +240,7 @@ public record Config(
     }
 
     /**
-     * A row of known evidence from configuration (the seed's stability matrix).
+     * A row of known evidence from configuration (the stability matrix of the H.265 migration plan, December 2025).
      *
      * @param encoder      the encoder element
      * @param settings     its settings, or null when they were not recorded

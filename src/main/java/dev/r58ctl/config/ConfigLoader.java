@@ -169,7 +169,7 @@ public final class ConfigLoader {
             cameraList = CameraList.lazy(() -> new RecorderCameras(p, codecs, own, file, builtInCameras)
                     .resolve(recorderFile));
         }
-        // a file without evidence of its own starts from the shipped example's (the seed's matrix)
+        // a file without evidence of its own starts from the shipped example's (the H.265 migration plan's matrix)
         YamlNode stabilityNode = top.get("stability");
         Config.StabilitySettings stability = StabilityReader.read(stabilityNode, encoders, ownCameras);
         if (stabilityNode == null || !stabilityNode.map().containsKey("evidence")) {

@@ -1,6 +1,6 @@
 package dev.r58ctl.engine;
 
-import dev.r58ctl.History;
+import dev.r58ctl.RecentItems;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Camera;
 import dev.r58ctl.config.Config;
@@ -43,7 +43,7 @@ public final class Engine implements EngineLink {
     private final List<Consumer<EngineEvent>> listeners = new CopyOnWriteArrayList<>();
     private final Cameras cameras;
     private final SystemSampler sampler;
-    private final History<SystemSample> history;
+    private final RecentItems<SystemSample> history;
     private final StreamStatusPoller poller;
     private final KernelLog kernelLog;
     private final ChecklistActions checklist;
@@ -72,7 +72,7 @@ public final class Engine implements EngineLink {
         this.cameras = new Cameras(config, this::emit);
         this.sampler = new SystemSampler(StatusReport.watched(config), config.monitor().thermalDir(),
                 config.monitor().vpuLoadFile());
-        this.history = new History<>(config.monitor().historySamples());
+        this.history = new RecentItems<>(config.monitor().historySamples());
         this.poller = new StreamStatusPoller(config);
         this.kernelLog = new KernelLog(config);
         this.checklist = new ChecklistActions(config, this::emit, () -> {
@@ -115,6 +115,12 @@ public final class Engine implements EngineLink {
     private long nextDisks;
 
     private boolean started;
+    private final List<Message> atStart = new CopyOnWriteArrayList<>();
+
+    /** A message told to subscribers when the engine starts (after the front end subscribed), e.g. why it runs here. */
+    public void noteAtStart(Message m) {
+        atStart.add(m);
+    }
 
     /** Starts following the kernel log (once). A log that cannot be read is reported, not fatal. */
     @Override
@@ -123,6 +129,7 @@ public final class Engine implements EngineLink {
             return this;
         }
         started = true;
+        atStart.forEach(this::emit);
         try {
             KernelWatch watch = kernelLog.watch(true);
             watch.subscribe(new KernelWatch.Listener() {
@@ -160,8 +167,9 @@ public final class Engine implements EngineLink {
     public void tick() {
         SystemSample s = sampler.sample();
         history.add(s);
-        emit(new EngineEvent.SystemSampled(s));
+        // the camera rows first: the history writer records a sample with the rows of the same round
         emit(new EngineEvent.CamerasUpdated(cameras.views(streams)));
+        emit(new EngineEvent.SystemSampled(s));
         long now = System.currentTimeMillis();
         if (now >= nextDisks) {
             // a statfs per disk: cheap, but free space moves slowly, so not every second
@@ -203,6 +211,12 @@ public final class Engine implements EngineLink {
     public String kernelSource() {
         KernelWatch k = kernel;
         return k != null ? k.source().name() : kernelProblem == null ? "" : "unavailable: " + kernelProblem;
+    }
+
+    /** Kernel incidents this boot, oldest first; empty without a kernel log. */
+    public List<Incident> incidents() {
+        KernelWatch k = kernel;
+        return k == null ? List.of() : k.incidents();
     }
 
     public List<KernelWatch.Classified> recentKernelLines() {

@@ -62,6 +62,11 @@ public interface EngineLink extends AutoCloseable {
     /** Confirms a manual checklist step with the operator's note. */
     void checklistDone(String stepId, String note);
 
+    /** What the dashboard says as it quits: what closing this link does to the pipelines. */
+    default String quitting() {
+        return "quitting: stopping pipelines with EOS...";
+    }
+
     @Override
     void close();
 }

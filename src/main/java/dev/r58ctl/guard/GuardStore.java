@@ -1,8 +1,6 @@
 package dev.r58ctl.guard;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,6 @@ import java.util.Optional;
 public final class GuardStore {
     public static final String TRIAL = "trial.json";
     public static final String LAST = "last.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path dir;
 
@@ -63,7 +59,7 @@ public final class GuardStore {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(f.toFile(), type));
+            return Optional.of(Json.mapper().readValue(f.toFile(), type));
         } catch (IOException e) {
             throw R58Exception.failed(f + ": unreadable (" + e.getMessage().lines().findFirst().orElse("")
                     + "); look at it, then remove it to start over");
@@ -73,7 +69,7 @@ public final class GuardStore {
     private void write(String name, Object value) {
         Path target = dir.resolve(name);
         try {
-            dev.r58ctl.AtomicFile.write(target, (JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
+            dev.r58ctl.AtomicFile.write(target, (Json.pretty().writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw dev.r58ctl.DiskFull.failed(target, e, "cannot write");
         }

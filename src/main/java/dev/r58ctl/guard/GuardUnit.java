@@ -1,12 +1,7 @@
 package dev.r58ctl.guard;
 
-import dev.r58ctl.R58Exception;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -17,9 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class GuardUnit {
     public static final String NAME = "r58ctl-guard.service";
-    public static final Path UNIT_DIR = Path.of("/etc/systemd/system");
+    public static final Path UNIT_DIR = dev.r58ctl.host.UnitInstall.UNIT_DIR;
     /** systemd's own test for "booted with systemd" (sd_booted). */
-    public static final Path SYSTEMD_RUNNING = Path.of("/run/systemd/system");
+    public static final Path SYSTEMD_RUNNING = dev.r58ctl.host.UnitInstall.SYSTEMD_RUNNING;
     /** Characters a unit file's command line takes as they are; anything else is quoted. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9/._+@,:=-]+");
 
@@ -71,7 +66,7 @@ public final class GuardUnit {
      * One argument of a unit's command line: as it is when plain, else double-quoted with systemd's C-style escapes,
      * and its specifier ({@code %}) and variable ({@code $}) characters doubled so systemd expands neither.
      */
-    static String argument(String value) {
+    public static String argument(String value) {
         if (PLAIN.matcher(value).matches()) {
             return value;
         }
@@ -90,39 +85,7 @@ public final class GuardUnit {
 
     /** Writes the unit (atomically) and enables it; returns the unit file. */
     public Path install() {
-        if (!Files.isDirectory(systemdRunning)) {
-            throw R58Exception.failed("systemd is not running here (no " + systemdRunning + "): " + NAME
-                    + " not installed; `r58ctl guard install --print` shows it");
-        }
-        Path f = file();
-        try {
-            dev.r58ctl.AtomicFile.write(f, text().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw dev.r58ctl.DiskFull.failed(f, e, "cannot write");
-        }
-        systemctl(List.of(systemctl, "daemon-reload"));
-        systemctl(List.of(systemctl, "enable", NAME));
-        return f;
-    }
-
-    private static void systemctl(List<String> argv) {
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw R58Exception.failed(String.join(" ", argv) + ": no answer in 60 s");
-            }
-            if (p.exitValue() != 0) {
-                throw R58Exception.failed(String.join(" ", argv) + " failed (exit " + p.exitValue() + "): "
-                        + out.lines().findFirst().orElse(""));
-            }
-        } catch (IOException e) {
-            throw R58Exception.failed(argv.get(0) + " not found: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw R58Exception.failed(String.join(" ", argv) + ": interrupted");
-        }
+        return new dev.r58ctl.host.UnitInstall(NAME, unitDir, systemctl, systemdRunning, "r58ctl guard install")
+                .install(text(), List.of("enable"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.r58ctl.kernel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.r58ctl.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IncidentJournal implements AutoCloseable {
     public static final String FILE_NAME = "incidents.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(IncidentJournal.class);
 
     private final Path file;
@@ -83,7 +82,7 @@ public final class IncidentJournal implements AutoCloseable {
     }
 
     private static byte[] toLine(JournalEntry entry) throws JsonProcessingException {
-        return (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        return (Json.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private void writeLoop() {
@@ -165,7 +164,7 @@ public final class IncidentJournal implements AutoCloseable {
                 try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         try {
-                            JournalEntry e = JSON.readValue(line, JournalEntry.class);
+                            JournalEntry e = Json.mapper().readValue(line, JournalEntry.class);
                             if (filter.test(e)) {
                                 out.add(e);
                             }

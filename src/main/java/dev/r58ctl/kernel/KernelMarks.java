@@ -1,10 +1,9 @@
 package dev.r58ctl.kernel;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.r58ctl.AtomicFile;
 import dev.r58ctl.DiskFull;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * (temp file, fsync, rename), so a mark taken just before a crash is still there after the reboot.
  */
 public final class KernelMarks {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
 
     /**
@@ -42,7 +40,7 @@ public final class KernelMarks {
             return new TreeMap<>();
         }
         try {
-            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, Mark>>() { }));
+            return new TreeMap<>(Json.mapper().readValue(file.toFile(), new TypeReference<Map<String, Mark>>() { }));
         } catch (IOException e) {
             throw R58Exception.failed(file + ": unreadable (" + e.getMessage() + ")");
         }
@@ -64,7 +62,7 @@ public final class KernelMarks {
         Map<String, Mark> marks = all();
         marks.put(name, mark);
         try {
-            AtomicFile.write(file, JSON.writeValueAsBytes(marks));
+            AtomicFile.write(file, Json.pretty().writeValueAsBytes(marks));
         } catch (IOException e) {
             throw DiskFull.failed(file, e, "cannot write");
         }

@@ -1,6 +1,6 @@
 package dev.r58ctl.kernel;
 
-import dev.r58ctl.History;
+import dev.r58ctl.RecentItems;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,8 +49,8 @@ public final class KernelWatch implements AutoCloseable {
     private final IncidentJournal journal;
     private final IncidentAssembler assembler;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final History<Classified> recent = new History<>(RECENT);
-    private final History<Incident> incidents = new History<>(INCIDENTS);
+    private final RecentItems<Classified> recent = new RecentItems<>(RECENT);
+    private final RecentItems<Incident> incidents = new RecentItems<>(INCIDENTS);
     private final long journaledUpTo;
     private volatile long lastSeq = -1;
     private volatile String failure;

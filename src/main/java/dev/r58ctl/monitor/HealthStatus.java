@@ -18,7 +18,7 @@ import java.util.Map;
  *                   {@code HTTP 503}, {@code body status "degraded"}); null when healthy
  */
 public record HealthStatus(String url, boolean reachable, boolean healthy, Integer statusCode, long latencyMs,
-                           String status, Map<String, Object> fields, String reason) implements SourceResult {
+                           String status, Map<String, Object> fields, String reason) implements SourceAnswer {
 
     /** What a source reports before its first answer or when it gave none. */
     public static HealthStatus unreachable(String url, long latencyMs, String reason) {

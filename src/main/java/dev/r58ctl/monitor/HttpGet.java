@@ -2,7 +2,6 @@ package dev.r58ctl.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -38,11 +37,6 @@ import java.util.function.Supplier;
  */
 final class HttpGet {
     private static final int MAX_REASON = 160;
-
-    /** Jackson is loaded when the first body is read, not when a client is made (start-up). */
-    private static final class Mapper {
-        static final ObjectMapper INSTANCE = new ObjectMapper();
-    }
 
     /**
      * What came back: a status code and body, or the reason nothing did.
@@ -236,7 +230,7 @@ final class HttpGet {
             throw new NotJson("empty body");
         }
         try {
-            return Mapper.INSTANCE.readTree(body);
+            return dev.r58ctl.Json.mapper().readTree(body);
         } catch (JsonProcessingException e) {
             throw new NotJson(oneLine(e.getOriginalMessage()));
         }
@@ -245,7 +239,7 @@ final class HttpGet {
     /** A JSON object's fields as a map, JSON nulls kept (the recorder's {@code gstreamer_error: null} means "none"). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> fields(JsonNode object) {
-        return Mapper.INSTANCE.convertValue(object, LinkedHashMap.class);
+        return dev.r58ctl.Json.mapper().convertValue(object, LinkedHashMap.class);
     }
 
     /** A text value, or null for a missing or JSON-null node; numbers and booleans as their text. */

@@ -15,7 +15,7 @@ import java.util.List;
  * @param reason     why not ok, one line; null when ok
  */
 public record MediamtxStatus(String url, boolean reachable, boolean ok, Integer statusCode, long latencyMs,
-                             List<PathStatus> paths, String reason) implements SourceResult {
+                             List<PathStatus> paths, String reason) implements SourceAnswer {
 
     /** What a source reports before its first answer or when it gave none. */
     public static MediamtxStatus unreachable(String url, long latencyMs, String reason) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param reason     why not ok, one line; null when ok
  */
 public record RecorderStatus(String url, boolean reachable, boolean ok, Integer statusCode, long latencyMs,
-                             Map<String, CameraStatus> cameras, String reason) implements SourceResult {
+                             Map<String, CameraStatus> cameras, String reason) implements SourceAnswer {
 
     /** What a source reports before its first answer or when it gave none. */
     public static RecorderStatus unreachable(String url, long latencyMs, String reason) {

@@ -35,7 +35,12 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
                            List<ConfiguredCamera> cameras,
                            @com.fasterxml.jackson.annotation.JsonProperty("log_write_failures") long logWriteFailures,
                            @com.fasterxml.jackson.annotation.JsonProperty("log_write_error") String logWriteError,
-                           DiskFigures disks) {
+                           DiskFigures disks, String source) {
+    /** {@link #source()} of a report measured by the command itself. */
+    public static final String HERE = "here";
+    /** {@link #source()} of a report made from r58ctl agent's last sample. */
+    public static final String AGENT = "agent";
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StatusReport.class);
 
     /** Takes the snapshot: CPU over {@code cpuWindowMillis}, streams and kernel log meanwhile. */
@@ -86,7 +91,7 @@ public record StatusReport(dev.r58ctl.guard.GuardResult guard, SystemSample syst
         return new StatusReport(dev.r58ctl.guard.GuardNotice.thisBoot(config).orElse(null), system, snap, source,
                 incidents, previous.join(), config.cameraList().warningLine(),
                 cameras.exceptionally(e -> List.of()).join(), dev.r58ctl.Logging.writeFailures(),
-                dev.r58ctl.Logging.lastFailure(), disks.exceptionally(e -> null).join());
+                dev.r58ctl.Logging.lastFailure(), disks.exceptionally(e -> null).join(), HERE);
     }
 
     /** The processes whose CPU matters: the recorder (by its unit or name), MediaMTX and r58ctl itself. */

@@ -10,6 +10,6 @@ package dev.r58ctl.monitor;
  * @param polling  a round was under way when this was taken; the results are those of earlier answers
  * @param rounds   rounds completed so far
  */
-public record StreamSnapshot(Polled<HealthStatus> health, Polled<RecorderStatus> recorder,
-                             Polled<MediamtxStatus> mediamtx, boolean polling, long rounds) {
+public record StreamSnapshot(LatestAnswer<HealthStatus> health, LatestAnswer<RecorderStatus> recorder,
+                             LatestAnswer<MediamtxStatus> mediamtx, boolean polling, long rounds) {
 }

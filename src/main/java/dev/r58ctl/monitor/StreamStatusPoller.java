@@ -24,9 +24,9 @@ public final class StreamStatusPoller implements AutoCloseable {
     private final RecorderClient recorder;
     private final MediamtxClient mediamtx;
 
-    private Polled<HealthStatus> health;
-    private Polled<RecorderStatus> status;
-    private Polled<MediamtxStatus> paths;
+    private LatestAnswer<HealthStatus> health;
+    private LatestAnswer<RecorderStatus> status;
+    private LatestAnswer<MediamtxStatus> paths;
     private CompletableFuture<StreamSnapshot> round;
     private long rounds;
     private boolean closed;
@@ -46,9 +46,9 @@ public final class StreamStatusPoller implements AutoCloseable {
         executor = Executors.newFixedThreadPool(3, daemonThreads());
         recorder = new RecorderClient(executor, timeout, healthUrl, statusUrl);
         mediamtx = new MediamtxClient(executor, timeout, mediamtxApiUrl);
-        health = Polled.initial(HealthStatus.unreachable(healthUrl, 0, Polled.NOT_POLLED));
-        status = Polled.initial(RecorderStatus.unreachable(statusUrl, 0, Polled.NOT_POLLED));
-        paths = Polled.initial(MediamtxStatus.unreachable(mediamtx.url(), 0, Polled.NOT_POLLED));
+        health = LatestAnswer.initial(HealthStatus.unreachable(healthUrl, 0, LatestAnswer.NOT_POLLED));
+        status = LatestAnswer.initial(RecorderStatus.unreachable(statusUrl, 0, LatestAnswer.NOT_POLLED));
+        paths = LatestAnswer.initial(MediamtxStatus.unreachable(mediamtx.url(), 0, LatestAnswer.NOT_POLLED));
     }
 
     /** The latest results, at once, whether or not a round is under way. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the reader thread; when the channel ends, {@code ended} gets why (once), unless this side closed it. The board's
  * stderr goes to the log file, never to the terminal the dashboard draws on.
  */
-final class BoardChannel {
+final class BoardChannel implements LineChannel {
     private static final Logger LOG = LoggerFactory.getLogger(BoardChannel.class);
     static final String LINK_LOST = "link lost";
 
@@ -56,8 +56,24 @@ final class BoardChannel {
         }
     }
 
+    /** Opens SSH connections to the board at {@code a}. */
+    static Opener opener(BoardAddress a) {
+        return new Opener() {
+            @Override
+            public String name() {
+                return "board";
+            }
+
+            @Override
+            public LineChannel open(Consumer<String> notices, Consumer<String> lines, Consumer<String> ended) {
+                return BoardChannel.open(a, notices, lines, ended);
+            }
+        };
+    }
+
     /** Sends one line; false when the link is gone. */
-    synchronized boolean send(String line) {
+    @Override
+    public synchronized boolean send(String line) {
         try {
             toBoard.write((line + "\n").getBytes(StandardCharsets.UTF_8));
             toBoard.flush();
@@ -69,7 +85,8 @@ final class BoardChannel {
     }
 
     /** Ends stdin (the board then stops as quitting its dashboard does), waits up to {@code millis}, disconnects. */
-    void close(long millis) {
+    @Override
+    public void close(long millis) {
         closing = true;
         try {
             synchronized (this) {
@@ -89,7 +106,8 @@ final class BoardChannel {
     }
 
     /** The board's last line on stderr, or null. */
-    String lastError() {
+    @Override
+    public String lastError() {
         return lastError;
     }
 

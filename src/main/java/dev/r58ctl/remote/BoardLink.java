@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The remote dashboard's link to the board: connects, waits for the board's hello, hands on every line, and when
+ * The dashboard's link to an engine served elsewhere (the board over SSH, or r58ctl agent on this machine through its
+ * socket; the board's words below stand for both): connects, waits for the board's hello, hands on every line, and when
  * the link drops (keepalive: a silent board within about four seconds) says "board unreachable since HH:MM:SS"
  * and reconnects with backoff (1, 2, 4 ... 30 s) until it is back or closed. A refused host key stops the retries.
  */
@@ -35,17 +36,17 @@ final class BoardLink {
         void link(boolean up, String text);
     }
 
-    private final BoardAddress address;
+    private final LineChannel.Opener opener;
     private final Listener listener;
-    private volatile BoardChannel channel;
+    private volatile LineChannel channel;
     private volatile boolean up;
     private volatile boolean closing;
     private volatile long lastHeard;
     private volatile long downSince;
     private volatile Thread retry;
 
-    BoardLink(BoardAddress address, Listener listener) {
-        this.address = address;
+    BoardLink(LineChannel.Opener opener, Listener listener) {
+        this.opener = opener;
         this.listener = listener;
     }
 
@@ -60,7 +61,7 @@ final class BoardLink {
 
     /** Sends one line to the board; false when the link is down. */
     boolean send(String line) {
-        BoardChannel ch = channel;
+        LineChannel ch = channel;
         return up && ch != null && ch.send(line);
     }
 
@@ -70,7 +71,7 @@ final class BoardLink {
         if (t != null) {
             t.interrupt();
         }
-        BoardChannel ch = channel;
+        LineChannel ch = channel;
         if (ch != null) {
             ch.close(10_000); // the board stops what r58ctl started there with EOS; give it the time
         }
@@ -79,10 +80,10 @@ final class BoardLink {
     private void attempt(Consumer<String> notices) {
         long started = System.nanoTime();
         CompletableFuture<Wire.Hello> hello = new CompletableFuture<>();
-        CompletableFuture<BoardChannel> self = new CompletableFuture<>();
-        BoardChannel ch = BoardChannel.open(address, notices, line -> onLine(line, hello, self), why -> {
+        CompletableFuture<LineChannel> self = new CompletableFuture<>();
+        LineChannel ch = opener.open(notices, line -> onLine(line, hello, self), why -> {
             int code = why.startsWith(BoardChannel.LINK_LOST) ? SshLink.UNREACHABLE : R58Exception.FAILED;
-            if (!hello.completeExceptionally(new R58Exception(code, "the board: " + why))) {
+            if (!hello.completeExceptionally(new R58Exception(code, "the " + opener.name() + ": " + why))) {
                 dropped(self.join(), why);
             }
         });
@@ -95,7 +96,8 @@ final class BoardLink {
             throw e.getCause() instanceof R58Exception r ? r : R58Exception.failed(String.valueOf(e.getCause()));
         } catch (TimeoutException e) {
             ch.close(0);
-            throw new R58Exception(SshLink.UNREACHABLE, "r58ctl on the board did not answer within " + HELLO_TIMEOUT_S
+            throw new R58Exception(SshLink.UNREACHABLE, (opener.name().equals("board") ? "r58ctl on the board"
+                    : opener.name()) + " did not answer within " + HELLO_TIMEOUT_S
                     + " s" + (ch.lastError() == null ? "" : ": " + ch.lastError()));
         } catch (InterruptedException e) {
             ch.close(0);
@@ -107,7 +109,7 @@ final class BoardLink {
         }
     }
 
-    private void onLine(String line, CompletableFuture<Wire.Hello> hello, CompletableFuture<BoardChannel> self) {
+    private void onLine(String line, CompletableFuture<Wire.Hello> hello, CompletableFuture<LineChannel> self) {
         lastHeard = System.currentTimeMillis();
         if (hello.isCompletedExceptionally()) {
             return;
@@ -124,7 +126,8 @@ final class BoardLink {
         }
         if (m.value() instanceof Wire.Hello h) {
             if (h.protocol() != Wire.PROTOCOL) {
-                hello.completeExceptionally(R58Exception.failed("the board's r58ctl speaks protocol " + h.protocol()
+                hello.completeExceptionally(R58Exception.failed("the " + opener.name() + "'s r58ctl speaks protocol "
+                        + h.protocol()
                         + ", this one " + Wire.PROTOCOL + ": install the same version on both"));
                 return;
             }
@@ -139,14 +142,14 @@ final class BoardLink {
         }
     }
 
-    private synchronized void dropped(BoardChannel ch, String why) {
+    private synchronized void dropped(LineChannel ch, String why) {
         if (closing || ch != channel || !up) {
             return;
         }
         up = false;
         long window = (long) SshLink.KEEPALIVE_MS * (SshLink.KEEPALIVE_COUNT + 1);
         downSince = Math.max(lastHeard, System.currentTimeMillis() - window);
-        LOG.warn("board unreachable since {}: {}", hms(downSince), why);
+        LOG.warn("{} unreachable since {}: {}", opener.name(), hms(downSince), why);
         listener.link(false, unreachable() + "; retrying in 1 s");
         Thread t = new Thread(this::retryLoop, "r58ctl-reconnect");
         t.setDaemon(true);
@@ -155,7 +158,7 @@ final class BoardLink {
     }
 
     private String unreachable() {
-        return "board unreachable since " + hms(downSince);
+        return opener.name() + " unreachable since " + hms(downSince);
     }
 
     private void retryLoop() {

@@ -19,6 +19,11 @@ final class BoardNotes {
      * @param downSince when the board was last heard before this connection, 0 for the first one
      */
     static String describe(Wire.Hello h, Wire.Hello before, long downSince) {
+        return describe("board", h, before, downSince);
+    }
+
+    /** @param what what answered again: "board", "r58ctl agent" */
+    static String describe(String what, Wire.Hello h, Wire.Hello before, long downSince) {
         boolean back = downSince > 0;
         boolean rebooted = before != null && (h.bootId() == null || !h.bootId().equals(before.bootId()));
         PreviousBoot.Report prev = h.previousBoot();
@@ -28,7 +33,7 @@ final class BoardNotes {
         List<String> parts = new ArrayList<>();
         if (back) {
             long seconds = Math.max(0, (System.currentTimeMillis() - downSince) / 1000);
-            parts.add("board back at " + BoardLink.hms(System.currentTimeMillis()) + " after " + seconds + " s"
+            parts.add(what + " back at " + BoardLink.hms(System.currentTimeMillis()) + " after " + seconds + " s"
                     + (rebooted ? ", it rebooted" : ", same boot"));
         } else if (!crashed && !guarded) {
             return null;

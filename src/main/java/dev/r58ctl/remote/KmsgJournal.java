@@ -50,6 +50,11 @@ final class KmsgJournal implements AutoCloseable {
         }
     }
 
+    /** A journal that keeps nothing: the agent on this machine journals its kernel lines itself. */
+    static KmsgJournal none() {
+        return new KmsgJournal(Writer.nullWriter());
+    }
+
     static KmsgJournal dashboard(Path stateDir, RemoteTarget target) {
         return new KmsgJournal(open(stateDir, target, "dashboard"));
     }

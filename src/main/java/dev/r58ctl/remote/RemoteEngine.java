@@ -18,7 +18,11 @@ import java.util.function.Consumer;
  * board reads again are dropped, so neither the screen nor the journal shows them twice.
  */
 public final class RemoteEngine implements EngineLink, BoardLink.Listener {
-    private final BoardAddress address;
+    /** Where the engine runs, after its kernel source: " on HOST:PORT", " (r58ctl agent)". */
+    private final String where;
+    private final String name;
+    /** What it is to the operator: "board", "r58ctl agent". */
+    private final String what;
     private final BoardLink link;
     private final KmsgJournal journal;
     private final Consumer<String> notices;
@@ -29,13 +33,25 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     private volatile Wire.Hello hello;
     private volatile List<Path> patches = List.of();
     private final KernelIntake kernel;
+    private volatile List<dev.r58ctl.engine.CameraView> cameras = List.of();
 
     /**
      * @param notices    one line each, before the screen opens (a host key added)
      */
     RemoteEngine(BoardAddress address, KmsgJournal journal, Consumer<String> notices) {
-        this.address = address;
-        this.link = new BoardLink(address, this);
+        this(BoardChannel.opener(address), " on " + new RemoteTarget(null, address.target().host(),
+                address.target().port()), address.target().toString(), journal, notices);
+    }
+
+    /**
+     * @param where   shown after the kernel source
+     * @param name    the engine's place in the journal's notes
+     */
+    RemoteEngine(LineChannel.Opener opener, String where, String name, KmsgJournal journal, Consumer<String> notices) {
+        this.where = where;
+        this.name = name;
+        this.what = opener.name();
+        this.link = new BoardLink(opener, this);
         this.journal = journal;
         this.kernel = new KernelIntake(journal);
         this.notices = notices;
@@ -78,8 +94,8 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         kernel.connected(h.bootId(), h.kernelSource());
         hello = h;
         patches = h.patches().stream().map(Path::of).toList();
-        journal.note("connected to " + address.target() + " (boot " + h.bootId() + ", r58ctl " + (h.version() == null ? "built from source" : h.version()) + ")");
-        String notes = BoardNotes.describe(h, before, downSince);
+        journal.note("connected to " + name + " (boot " + h.bootId() + ", r58ctl " + (h.version() == null ? "built from source" : h.version()) + ")");
+        String notes = BoardNotes.describe(what, h, before, downSince);
         if (notes != null) {
             journal.note(notes);
             emit(new EngineEvent.LinkChanged(true, notes));
@@ -91,6 +107,9 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         if (m.value() instanceof EngineEvent e) {
             if (kernel.fresh(e)) {
                 emit(e);
+            }
+            if (e instanceof EngineEvent.CamerasUpdated c) {
+                cameras = c.cameras();
             }
         } else if (m.type().equals("patches")) {
             patches = ((List<?>) m.value()).stream().map(p -> Path.of((String) p)).toList();
@@ -130,8 +149,7 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
     @Override
     public String kernelSource() {
         Wire.Hello h = hello;
-        RemoteTarget t = address.target();
-        return (h == null ? "?" : h.kernelSource()) + " on " + new RemoteTarget(null, t.host(), t.port());
+        return (h == null ? "?" : h.kernelSource()) + where;
     }
 
     @Override
@@ -211,7 +229,30 @@ public final class RemoteEngine implements EngineLink, BoardLink.Listener {
         send("checklist " + stepId, "checklistDone", stepId, note);
     }
 
-    /** Ends the board's side as quitting its dashboard would (pipelines r58ctl started there stop with EOS). */
+    /** True when the engine is r58ctl agent's, shared: leaving it stops nothing. */
+    public boolean shared() {
+        Wire.Hello h = hello;
+        return h != null && h.shared();
+    }
+
+    /** The cameras whose pipelines the engine runs now, as last reported. */
+    public List<String> running() {
+        return cameras.stream().filter(c -> "r58ctl".equals(c.runBy()) && ("RUNNING".equals(c.state()) || "STARTING".equals(c.state())))
+                .map(dev.r58ctl.engine.CameraView::id).toList();
+    }
+
+    @Override
+    public String quitting() {
+        if (!shared()) {
+            return EngineLink.super.quitting();
+        }
+        List<String> ids = running();
+        return ids.isEmpty() ? "quitting (the agent goes on)"
+                : "quitting: " + String.join(", ", ids) + " keep" + (ids.size() == 1 ? "s" : "") + " running in r58ctl agent";
+    }
+
+    /** Ends the board's side as quitting its dashboard would (pipelines r58ctl started there stop with EOS); the
+     * agent's engine goes on. */
     @Override
     public void close() {
         link.close();

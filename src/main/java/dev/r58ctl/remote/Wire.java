@@ -1,11 +1,8 @@
 package dev.r58ctl.remote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.r58ctl.config.KnownEncoder;
 import dev.r58ctl.engine.EngineEvent;
 import dev.r58ctl.guard.GuardResult;
@@ -21,11 +18,9 @@ import java.util.Map;
  * files change; the laptop writes {@link Command}s. stdin's end means the laptop went away.
  */
 final class Wire {
-    static final int PROTOCOL = 1;
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+    /** 2: snake_case keys (r58ctl's one JSON style); a laptop on 1 is refused in one line. */
+    static final int PROTOCOL = 2;
+    static final ObjectMapper JSON = dev.r58ctl.Json.mapper();
     private static final Map<String, Class<?>> EVENTS = new HashMap<>();
 
     static {
@@ -50,10 +45,12 @@ final class Wire {
      * @param encoders     per camera, the encoders it may switch to
      * @param previousBoot what the board's previous boot left
      * @param guard        the boot guard's last run, or null
+     * @param shared       true when the engine is r58ctl agent's, shared with other front ends: leaving it stops
+     *                     nothing (false from an older board, whose engine was the front end's own)
      */
     record Hello(int protocol, String version, String bootId, long tickMillis, String kernelSource, String patchDir,
                  List<String> patches, Map<String, List<KnownEncoder>> encoders, PreviousBoot.Report previousBoot,
-                 GuardResult guard) {
+                 GuardResult guard, boolean shared) {
     }
 
     /** A command for the board's engine: an {@code EngineLink} method's name and its arguments. */
@@ -66,7 +63,10 @@ final class Wire {
 
     static String line(String type, Object value) {
         try {
-            return JSON.writeValueAsString(Map.of("type", type, "event", value));
+            Map<String, Object> m = new java.util.LinkedHashMap<>(); // the type first, for whoever reads the stream by eye
+            m.put("type", type);
+            m.put("event", value);
+            return JSON.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + type + ": " + e.getMessage(), e);
         }
@@ -92,6 +92,7 @@ final class Wire {
         return switch (type) {
             case "hello" -> new Message(type, JSON.treeToValue(ev, Hello.class));
             case "patches" -> new Message(type, List.of(JSON.treeToValue(ev, String[].class)));
+            case "snapshot" -> new Message(type, JSON.treeToValue(ev, AgentSnapshot.class));
             default -> {
                 Class<?> c = EVENTS.get(type);
                 yield c == null ? null : new Message(type, JSON.treeToValue(ev, c));

@@ -32,7 +32,10 @@ public final class Rollback {
 
     private final RepoView view;
     private final Path journalDir;
-    private String mode;
+    /** Where a rollback goes: a named commit, the newest known-good mark, back before the last one, or on. */
+    private enum Mode { TO, LAST_GOOD, UNDO, FINISH }
+
+    private Mode mode;
     private String toRev;
     private ServiceControl service;
     private HealthCheck health;
@@ -43,15 +46,15 @@ public final class Rollback {
     private Progress progress = Progress.NONE;
     private Supplier<Collection<Path>> recordings = List::of;
     private RollbackPlan plan;
-    private Journal resume;
-    private Journal undone;
+    private RollbackJournal resume;
+    private RollbackJournal undone;
 
     public Rollback(RepoView view, Path journalDir) {
         this.view = view;
         this.journalDir = journalDir;
     }
 
-    private Rollback mode(String m) {
+    private Rollback mode(Mode m) {
         if (mode != null) {
             throw R58Exception.badInput("choose one of --to, --last-good, --undo and --finish");
         }
@@ -62,22 +65,22 @@ public final class Rollback {
     /** Rolls back to the commit {@code rev} names. */
     public Rollback to(String rev) {
         toRev = rev;
-        return mode("to");
+        return mode(Mode.TO);
     }
 
     /** Rolls back to the newest known-good mark. */
     public Rollback lastGood() {
-        return mode("last-good");
+        return mode(Mode.LAST_GOOD);
     }
 
     /** Returns to the state before the last rollback (or undoes an interrupted one). */
     public Rollback undo() {
-        return mode("undo");
+        return mode(Mode.UNDO);
     }
 
     /** Finishes an interrupted rollback from its journal. */
     public Rollback finish() {
-        return mode("finish");
+        return mode(Mode.FINISH);
     }
 
     /** The service to stop before the reset and start after it; null (the default) leaves it alone. */
@@ -135,8 +138,8 @@ public final class Rollback {
     }
 
     /** The interrupted rollback in {@code journalDir}, if there is one. */
-    public static Optional<Journal> interrupted(Path journalDir) {
-        return Journal.unfinished(journalDir);
+    public static Optional<RollbackJournal> interrupted(Path journalDir) {
+        return RollbackJournal.unfinished(journalDir);
     }
 
     /** Works out what will happen, changing nothing; refusals are {@link R58Exception}s. */
@@ -152,9 +155,10 @@ public final class Rollback {
                 health == null ? null : health.url(), healthWait));
         try {
             plan = switch (mode) {
-                case "finish" -> planner.finish();
-                case "undo" -> planner.undo();
-                default -> planner.rollback(mode.equals("to") ? toRev : null);
+                case FINISH -> planner.finish();
+                case UNDO -> planner.undo();
+                case TO -> planner.rollback(toRev);
+                case LAST_GOOD -> planner.rollback(null);
             };
         } catch (IOException e) {
             throw R58Exception.failed(view.dir() + ": cannot plan the rollback: " + e.getMessage());
@@ -185,7 +189,7 @@ public final class Rollback {
             health = new HealthCheck(recorderFallback.healthUrl(), healthWait);
         } else {
             plan = null;
-            String which = mode.equals("finish") ? p.id() : p.undoes();
+            String which = mode == Mode.FINISH ? p.id() : p.undoes();
             throw R58Exception.failed("the journal of rollback " + which + " does not say how to run " + p.service()
                     + " (an older r58ctl wrote it) and the configuration cannot be read: fix the configuration, "
                     + "or add --no-restart to leave the service alone (nothing changed)");
@@ -219,7 +223,7 @@ public final class Rollback {
 
     /** Runs the plan (working it out first if need be) to the end, or throws with the step that failed. */
     public RollbackResult call() {
-        try (AutoCloseable lock = Journal.lock(journalDir)) {
+        try (AutoCloseable lock = RollbackJournal.lock(journalDir)) {
             return run();
         } catch (R58Exception e) {
             throw e;
@@ -236,13 +240,13 @@ public final class Rollback {
         }
         checkSpace();
         if (resume != null) {
-            Steps.clearStaleLocks(view, resume);
+            RollbackSteps.clearStaleLocks(view, resume);
         } else if (undone != null && !undone.ended()) {
-            Steps.clearStaleLocks(view, undone);
+            RollbackSteps.clearStaleLocks(view, undone);
         }
-        Journal journal;
+        RollbackJournal journal;
         try {
-            journal = resume != null ? resume : Journal.create(journalDir, p);
+            journal = resume != null ? resume : RollbackJournal.create(journalDir, p);
         } catch (R58Exception e) {
             throw new R58Exception(e.exitCode(), e.getMessage() + "; nothing was changed", e);
         }
@@ -250,7 +254,7 @@ public final class Rollback {
             undone.end("undone", p.kind().equals("abandon") ? "closed: the repository had not been changed"
                     : "undone by " + p.id());
         }
-        Steps steps = new Steps(view, p, journal, service, health, healthWait);
+        RollbackSteps steps = new RollbackSteps(view, p, journal, service, health, healthWait);
         List<RollbackResult.Step> ran = new ArrayList<>();
         for (String step : p.steps()) {
             if (journal.isDone(step)) {
@@ -258,7 +262,7 @@ public final class Rollback {
             }
             long s0 = System.nanoTime();
             progress.begin(step, "");
-            Steps.Done d;
+            RollbackSteps.Done d;
             try {
                 journal.begin(step);
                 d = steps.run(step);

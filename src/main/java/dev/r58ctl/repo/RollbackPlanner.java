@@ -39,9 +39,9 @@ final class RollbackPlanner {
     /** The service for a new plan; null: an undo takes the one the undone rollback recorded. */
     private final Service service;
     /** The interrupted journal a finish continues. */
-    Journal resume;
+    RollbackJournal resume;
     /** The journal an undo undoes. */
-    Journal undone;
+    RollbackJournal undone;
 
     RollbackPlanner(RepoView view, Path journalDir, Service service) {
         this.view = view;
@@ -50,7 +50,7 @@ final class RollbackPlanner {
     }
 
     RollbackPlan finish() {
-        resume = Journal.unfinished(journalDir).orElseThrow(() ->
+        resume = RollbackJournal.unfinished(journalDir).orElseThrow(() ->
                 R58Exception.badInput("no interrupted rollback to finish in " + journalDir));
         RollbackPlan plan = resume.plan();
         if (!plan.repo().equals(view.dir().toString())) {
@@ -64,7 +64,7 @@ final class RollbackPlanner {
         if (service == null) {
             throw R58Exception.badInput("a rollback to a commit needs the configuration's recorder service");
         }
-        Optional<Journal> open = Journal.unfinished(journalDir);
+        Optional<RollbackJournal> open = RollbackJournal.unfinished(journalDir);
         if (open.isPresent()) {
             throw R58Exception.failed("rollback " + open.get().id() + " was interrupted: finish it with "
                     + "`r58ctl rollback --finish` or undo it with `r58ctl rollback --undo`");
@@ -76,8 +76,8 @@ final class RollbackPlanner {
     }
 
     RollbackPlan undo() throws IOException {
-        Optional<Journal> open = Journal.unfinished(journalDir);
-        undone = open.orElseGet(() -> Journal.latest(journalDir).orElseThrow(() ->
+        Optional<RollbackJournal> open = RollbackJournal.unfinished(journalDir);
+        undone = open.orElseGet(() -> RollbackJournal.latest(journalDir).orElseThrow(() ->
                 R58Exception.badInput("no rollback to undo in " + journalDir)));
         RollbackPlan last = undone.plan();
         if (!last.repo().equals(view.dir().toString())) {

@@ -37,7 +37,7 @@ final class RollbackSpace {
     private RollbackSpace() {
     }
 
-    static List<Need> of(Repository repo, RollbackPlan plan, Journal done, Path journalDir) throws IOException {
+    static List<Need> of(Repository repo, RollbackPlan plan, RollbackJournal done, Path journalDir) throws IOException {
         Path git = repo.getDirectory().toPath();
         Path work = repo.getWorkTree().toPath();
         long gitBytes = 0;
@@ -77,7 +77,7 @@ final class RollbackSpace {
         return needs;
     }
 
-    private static boolean todo(RollbackPlan plan, Journal done, String step) {
+    private static boolean todo(RollbackPlan plan, RollbackJournal done, String step) {
         return plan.steps().contains(step) && (done == null || !done.isDone(step));
     }
 

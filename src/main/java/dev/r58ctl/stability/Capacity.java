@@ -1,8 +1,8 @@
 package dev.r58ctl.stability;
 
 /**
- * How many camera streams fit under the CPU ceiling, from the CPU one stream costs: the seed's arithmetic, where
- * 2 x 40% = 80% fits, 4 x 40% = 160% does not, and 4 x 10% = 40% does, all in % of all cores.
+ * How many camera streams fit under the CPU ceiling, from the CPU one stream costs: the H.265 migration plan's
+ * arithmetic, where 2 x 40% = 80% fits, 4 x 40% = 160% does not, and 4 x 10% = 40% does, all in % of all cores.
  *
  * @param perStream  CPU of one stream in % of all cores
  * @param source     where that figure comes from: a run id, or "evidence"

@@ -1,9 +1,9 @@
 package dev.r58ctl.stability;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.r58ctl.AtomicFile;
 import dev.r58ctl.DiskFull;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,6 @@ import java.util.Set;
  * atomically with its permissions kept; its line endings are followed; a run is logged once.
  */
 public final class FixLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String TITLE = "# Fix & Incident Log";
 
     /**
@@ -86,7 +85,7 @@ public final class FixLog {
         }
         try {
             // after the entry: should this fail, the next run writes the entry again rather than never
-            AtomicFile.write(logged, JSON.writeValueAsBytes(done));
+            AtomicFile.write(logged, Json.mapper().writeValueAsBytes(done));
         } catch (IOException e) {
             throw DiskFull.failed(logged, e, "cannot write");
         }
@@ -145,7 +144,7 @@ public final class FixLog {
             return new LinkedHashSet<>();
         }
         try {
-            return JSON.readValue(logged.toFile(), new TypeReference<LinkedHashSet<String>>() { });
+            return Json.mapper().readValue(logged.toFile(), new TypeReference<LinkedHashSet<String>>() { });
         } catch (IOException e) {
             throw R58Exception.failed(logged + ": unreadable (" + e.getMessage() + ")");
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * The text of one fix-log entry for stability runs, in the style of the recorder's {@code docs/fix-log.md}: a dated
  * {@code ## YYYY-MM-DD — title} heading, then bold-labelled bullets for context, tests performed (each with its
- * verdict), results, decision and next steps. The decision follows the seed's decision tree.
+ * verdict), results, decision and next steps. The decision follows the H.265 migration plan's decision tree.
  */
 final class FixLogEntry {
     private static final int KERNEL_LINES = 4;

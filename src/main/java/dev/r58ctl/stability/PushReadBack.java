@@ -64,23 +64,23 @@ final class PushReadBack {
     }
 
     /** The read-back as a check: frames of the expected codec, at least {@code need} of them. */
-    static Check check(String url, Codec codec, MediaProbe.Result r, long need) {
+    static Criterion check(String url, Codec codec, MediaProbe.Result r, long need) {
         if (r.frames() == 0) {
-            return Check.failed("read back", "no frames from " + url + (r.error() == null ? "" : ": " + r.error()));
+            return Criterion.failed("read back", "no frames from " + url + (r.error() == null ? "" : ": " + r.error()));
         }
         if (!r.isCodec(codec)) {
-            return Check.failed("read back", r.frames() + " frames from " + url + " but " + r.mediaType()
+            return Criterion.failed("read back", r.frames() + " frames from " + url + " but " + r.mediaType()
                     + ", expected " + codec.mediaType());
         }
         if (r.frames() < need) {
-            return Check.failed("read back", "only " + r.frames() + " of " + need + " frames from " + url
+            return Criterion.failed("read back", "only " + r.frames() + " of " + need + " frames from " + url
                     + (r.error() == null ? "" : " (" + r.error() + ")"));
         }
-        return Check.ok("read back", r.frames() + " frames of " + r.mediaType() + " from " + url);
+        return Criterion.ok("read back", r.frames() + " frames of " + r.mediaType() + " from " + url);
     }
 
     /** MediaMTX's view of the path, when its API answers; a note (passing) when it does not. */
-    static Check mediamtx(Config config, String path) {
+    static Criterion mediamtx(Config config, String path) {
         Duration timeout = Duration.ofMillis(config.monitor().httpTimeoutMillis());
         ExecutorService executor = Executors.newSingleThreadExecutor();
         MediamtxStatus s;
@@ -88,25 +88,25 @@ final class PushReadBack {
             s = new MediamtxClient(executor, timeout, config.mediamtx().apiUrl()).paths()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            return Check.ok("mediamtx", "not checked: " + config.mediamtx().apiUrl() + " did not answer");
+            return Criterion.ok("mediamtx", "not checked: " + config.mediamtx().apiUrl() + " did not answer");
         } finally {
             executor.shutdownNow();
         }
         if (!s.ok()) {
-            return Check.ok("mediamtx", "not checked: " + s.url() + ": " + s.reason());
+            return Criterion.ok("mediamtx", "not checked: " + s.url() + ": " + s.reason());
         }
         for (PathStatus p : s.paths()) {
             if (p.name().equals(path)) {
                 if (!p.ready()) {
-                    return Check.failed("mediamtx", "path " + path + " is not ready");
+                    return Criterion.failed("mediamtx", "path " + path + " is not ready");
                 }
                 if (p.bytesReceived() == null || p.bytesReceived() == 0) {
-                    return Check.failed("mediamtx", "path " + path + " is ready but received no bytes");
+                    return Criterion.failed("mediamtx", "path " + path + " is ready but received no bytes");
                 }
-                return Check.ok("mediamtx", "path " + path + " ready, " + p.bytesReceived() + " bytes received"
+                return Criterion.ok("mediamtx", "path " + path + " ready, " + p.bytesReceived() + " bytes received"
                         + (p.codecs().isEmpty() ? "" : ", " + String.join(" ", p.codecs())));
             }
         }
-        return Check.failed("mediamtx", "path " + path + " is not among MediaMTX's paths");
+        return Criterion.failed("mediamtx", "path " + path + " is not among MediaMTX's paths");
     }
 }

@@ -1,10 +1,8 @@
 package dev.r58ctl.stability;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.r58ctl.AtomicFile;
 import dev.r58ctl.DiskFull;
+import dev.r58ctl.Json;
 import dev.r58ctl.R58Exception;
 import dev.r58ctl.config.Config;
 import java.io.IOException;
@@ -27,11 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunStore {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
-    /** Jackson is loaded when a run is read or written, not with the store (every command looks for unfinished runs). */
-    private static final class Mapper {
-        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // files from a newer r58ctl still read
-    }
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     /** Test output files kept: a 5-minute 1080p soak at 18 Mbit/s is 675 MB on the board's SD card. */
     static final int FILES_KEPT = 4;
@@ -74,14 +67,14 @@ public final class RunStore {
     public void write(TestResult result) {
         Path target = file(result.id());
         try {
-            AtomicFile.write(target, Mapper.JSON.writeValueAsBytes(result));
+            AtomicFile.write(target, Json.pretty().writeValueAsBytes(result));
         } catch (IOException e) {
             throw DiskFull.failed(target, e, "cannot write");
         }
     }
 
     public TestResult read(Path file) throws IOException {
-        return Mapper.JSON.readValue(file.toFile(), TestResult.class);
+        return Json.mapper().readValue(file.toFile(), TestResult.class);
     }
 
     /** Every run, oldest first; a file that does not read is skipped and logged. */

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The seed's three tests in order (encode, soak, push) with the same encoder and settings, run once. Guarantee: it
- * stops at the first kernel trouble (an encoder that made the kernel complain is not pushed any further) and when
- * cancelled.
+ * The H.265 migration plan's three tests in order (encode, soak, push) with the same encoder and settings, run
+ * once. Guarantee: it stops at the first kernel trouble (an encoder that made the kernel complain is not pushed any
+ * further) and when cancelled.
  */
 public final class StabilitySuite implements Callable<List<TestResult>> {
     private final StabilityTest template;

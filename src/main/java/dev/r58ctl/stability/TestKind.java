@@ -4,13 +4,13 @@ import dev.r58ctl.config.Config;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The seed's three stability tests, in the order {@code test all} runs them. */
+/** The H.265 migration plan's three stability tests, in the order {@code test all} runs them. */
 public enum TestKind {
-    /** A live test pattern encoded to a file for a short while (the seed's 30-second encode). */
+    /** A live test pattern encoded to a file for a short while (the plan's 30-second encode). */
     ENCODE,
-    /** The same at real time into a clock-synced file sink for minutes (the seed's 5-minute sustained encode). */
+    /** The same at real time into a clock-synced file sink for minutes (the plan's 5-minute sustained encode). */
     SOAK,
-    /** A stream published to MediaMTX and read back (the seed's RTSP push test). */
+    /** A stream published to MediaMTX and read back (the plan's RTSP push test). */
     PUSH;
 
     public String key() {

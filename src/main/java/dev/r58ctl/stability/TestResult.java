@@ -26,7 +26,7 @@ import java.util.List;
  * @param previousBoot  for a run the board did not survive: what the previous boot's log says; else null
  */
 public record TestResult(String id, String startedAt, String endedAt, Verdict verdict, String reason, TestPlan plan,
-                         List<Check> checks, long ranMs, long wallMs, Frames frames, CpuReport cpu,
+                         List<Criterion> checks, long ranMs, long wallMs, FrameCounts frames, CpuReport cpu,
                          List<CpuSample> series, KernelEvidence kernel, List<String> busErrors, RunProcess process,
                          BootEvidence previousBoot) {
 

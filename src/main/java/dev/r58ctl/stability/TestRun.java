@@ -62,7 +62,7 @@ final class TestRun {
 
     TestResult run(String id, TestPlan plan, PipelineSpec spec) {
         long begun = System.nanoTime();
-        RunDraft d = new RunDraft(id, Instant.now().toString(), plan, process(new KernelLog(config)));
+        ResultBuilder d = new ResultBuilder(id, Instant.now().toString(), plan, process(new KernelLog(config)));
         String missing = missingElements(spec);
         if (missing != null) {
             return finish(d.notRun(missing, begun));
@@ -72,7 +72,7 @@ final class TestRun {
             return finish(d.notRun(space, begun));
         }
         Severity threshold = Severity.parse(config.stability().kernelTrouble());
-        try (KernelGuard guard = new KernelGuard(new KernelLog(config), threshold, "stability-" + id,
+        try (TestKernelWatch guard = new TestKernelWatch(new KernelLog(config), threshold, "stability-" + id,
                 wake::countDown).open()) {
             CpuMeter meter = new CpuMeter(config);
             d.kernel = guard.evidence(null);
@@ -88,7 +88,7 @@ final class TestRun {
                 runner.start();
             } catch (R58Exception e) {
                 d.kernel = guard.evidence(null);
-                List<Check> checks = List.of(Check.failed("pipeline", "did not start: " + e.getMessage()),
+                List<Criterion> checks = List.of(Criterion.failed("pipeline", "did not start: " + e.getMessage()),
                         Verification.kernel(guard));
                 return finish(d.result(guard.troubled() ? Verdict.UNSTABLE : Verdict.FAIL, null, checks, 0, begun,
                         null, errors(runner), meter));
@@ -147,7 +147,7 @@ final class TestRun {
             if (stopped == null && now - (nextTick - SECOND) > SECOND / 2) {
                 listener.second(meter.sample(runner, start)); // the last part-second counts too
             }
-            Check mediamtx = plan.test() == TestKind.PUSH && stopped == null
+            Criterion mediamtx = plan.test() == TestKind.PUSH && stopped == null
                     ? PushReadBack.mediamtx(config, plan.path()) : null; // asked while the stream is still there
             Long latency = null;
             if (guard.troubled()) {
@@ -166,7 +166,7 @@ final class TestRun {
             // an operator who pressed Ctrl-C wants out, not a read-back of a file nobody will judge; the same for a
             // signal or a terminal that hung up, named as the cause
             String stoppedAfter = "stopped by " + Shutdown.stoppedBy() + " after " + Verification.seconds(ranMs);
-            List<Check> checks = cancelled ? new ArrayList<>(List.of(Check.failed("ran", stoppedAfter)))
+            List<Criterion> checks = cancelled ? new ArrayList<>(List.of(Criterion.failed("ran", stoppedAfter)))
                     : verify.checks(stopped, ranMs, runner, read, mediamtx);
             d.frames = verify.frames(runner, read);
             if (guard.troubled()) {

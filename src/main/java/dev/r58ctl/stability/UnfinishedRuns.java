@@ -78,8 +78,8 @@ public final class UnfinishedRuns {
     }
 
     private static TestResult withCheck(TestResult r, String why) {
-        List<Check> checks = new ArrayList<>(r.checks());
-        checks.add(Check.failed("finished", why));
+        List<Criterion> checks = new ArrayList<>(r.checks());
+        checks.add(Criterion.failed("finished", why));
         return new TestResult(r.id(), r.startedAt(), r.endedAt(), r.verdict(), r.reason(), r.plan(), checks,
                 r.ranMs(), r.wallMs(), r.frames(), r.cpu(), r.series(), r.kernel(), r.busErrors(), r.process(),
                 r.previousBoot());

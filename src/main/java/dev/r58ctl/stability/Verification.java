@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pass criteria of the seed's tests, each as a {@link Check} that says what was found: the pipeline ran its
+ * The pass criteria of the plan's tests, each as a {@link Criterion} that says what was found: the pipeline ran its
  * whole wall-clock time without error; the file exists and reads back with the right codec and enough frames; a
  * soak ran at real time, not faster; a push was read back; the kernel stayed quiet.
  */
@@ -31,8 +31,8 @@ final class Verification {
     }
 
     /** Every check but the kernel's, in the order a reader wants them. */
-    List<Check> checks(String stoppedEarly, long ranMs, CameraRunner runner, MediaProbe.Result read, Check mediamtx) {
-        List<Check> out = new ArrayList<>();
+    List<Criterion> checks(String stoppedEarly, long ranMs, CameraRunner runner, MediaProbe.Result read, Criterion mediamtx) {
+        List<Criterion> out = new ArrayList<>();
         // an error once EOS was sent is told, not failed: a file that was not finalised fails its own check, and a
         // push was read back already (rtspclientsink may fail its last write as the server closes)
         List<dev.r58ctl.pipeline.BusEvent> late = runner.errorsWhileStopping();
@@ -40,13 +40,13 @@ final class Verification {
                 .orElse(null);
         if (stoppedEarly != null) {
             boolean refused = plan.test() == TestKind.PUSH && stoppedEarly.contains("Could not open resource");
-            out.add(Check.failed("ran", "stopped after " + seconds(ranMs) + " of " + seconds(plan.durationMs())
+            out.add(Criterion.failed("ran", "stopped after " + seconds(ranMs) + " of " + seconds(plan.durationMs())
                     + ": " + stoppedEarly + (refused ? " (nothing answered at " + plan.output()
                     + ": is MediaMTX running?)" : "")));
         } else if (error != null) {
-            out.add(Check.failed("ran", "pipeline error: " + error));
+            out.add(Criterion.failed("ran", "pipeline error: " + error));
         } else {
-            out.add(Check.ok("ran", seconds(ranMs) + " of wall-clock time, planned " + seconds(plan.durationMs())
+            out.add(Criterion.ok("ran", seconds(ranMs) + " of wall-clock time, planned " + seconds(plan.durationMs())
                     + (ranMs > plan.durationMs() + 500 ? " (a push publishes on while its reader waits)" : "")
                     + (late.isEmpty() ? "" : "; while stopping: " + late.get(0))));
         }
@@ -64,57 +64,57 @@ final class Verification {
             long size = Files.size(file);
             r = MediaProbe.file(file, Duration.ofMillis(Math.max(20_000, plan.durationMs() / 2)));
             fileRead = r;
-            out.add(r.error() == null ? Check.ok("file", file + ", " + (size >> 10) + " KiB")
-                    : Check.failed("file", file + " does not read back: " + r.error()));
+            out.add(r.error() == null ? Criterion.ok("file", file + ", " + (size >> 10) + " KiB")
+                    : Criterion.failed("file", file + " does not read back: " + r.error()));
         } catch (IOException | R58Exception e) {
-            out.add(Check.failed("file", file + ": no file written"));
+            out.add(Criterion.failed("file", file + ": no file written"));
             return out;
         }
-        out.add(r.isCodec(codec) ? Check.ok("codec", r.mediaType())
-                : Check.failed("codec", "read back " + r.mediaType() + ", expected " + codec.mediaType()));
+        out.add(r.isCodec(codec) ? Criterion.ok("codec", r.mediaType())
+                : Criterion.failed("codec", "read back " + r.mediaType() + ", expected " + codec.mediaType()));
         long expected = plan.framesExpected();
         double percent = expected == 0 ? 0 : r.frames() * 100.0 / expected;
         String frames = r.frames() + " of " + expected + " frames (" + CpuStats.round(percent) + "%, at least "
                 + minPercent + "% needed)";
-        out.add(percent >= minPercent ? Check.ok("frames", frames) : Check.failed("frames", frames));
+        out.add(percent >= minPercent ? Criterion.ok("frames", frames) : Criterion.failed("frames", frames));
         if (plan.test() == TestKind.SOAK && stoppedEarly == null) {
             // a non-live source finishes "5 minutes" in 40 s: more frames than the wall time allows is not real time
             long allowed = expected + expected / 20 + plan.framerate();
             out.add(r.frames() <= allowed
-                    ? Check.ok("real time", r.frames() + " frames in " + seconds(ranMs) + " at "
+                    ? Criterion.ok("real time", r.frames() + " frames in " + seconds(ranMs) + " at "
                     + plan.framerate() + " fps")
-                    : Check.failed("real time", r.frames() + " frames in " + seconds(ranMs) + ": faster than "
+                    : Criterion.failed("real time", r.frames() + " frames in " + seconds(ranMs) + ": faster than "
                     + plan.framerate() + " fps, so not a real-time run"));
         }
         return out;
     }
 
-    static Check kernel(KernelGuard guard) {
+    static Criterion kernel(TestKernelWatch guard) {
         List<TroubleIncident> trouble = guard.trouble();
         if (trouble.isEmpty()) {
-            return Check.ok("kernel", "no " + guard.evidence(null).threshold().toLowerCase() + " or worse since mark "
+            return Criterion.ok("kernel", "no " + guard.evidence(null).threshold().toLowerCase() + " or worse since mark "
                     + guard.markName() + " (" + guard.sourceName() + ", after sequence number " + guard.mark().seq()
                     + ")");
         }
         TroubleIncident first = trouble.get(0);
-        return Check.failed("kernel", trouble.size() + " kernel incident" + (trouble.size() == 1 ? "" : "s")
+        return Criterion.failed("kernel", trouble.size() + " kernel incident" + (trouble.size() == 1 ? "" : "s")
                 + " during the run, first " + first.severity() + ": " + first.title());
     }
 
     /** Frame counts, after {@link #checks}. */
-    Frames frames(CameraRunner runner, MediaProbe.Result read) {
+    FrameCounts frames(CameraRunner runner, MediaProbe.Result read) {
         CameraStats t = runner.totals();
         if (plan.test() == TestKind.PUSH) {
             long need = 2L * plan.framerate(); // what the reader asks for; one second's worth passes
             long got = read == null ? 0 : read.frames();
-            return new Frames(plan.framesExpected(), t.framesOut(), got, read == null ? null : read.mediaType(),
+            return new FrameCounts(plan.framesExpected(), t.framesOut(), got, read == null ? null : read.mediaType(),
                     CpuStats.round(got * 100.0 / need));
         }
         long expected = plan.framesExpected();
         if (fileRead == null) {
-            return new Frames(expected, t.framesOut(), 0, null, 0);
+            return new FrameCounts(expected, t.framesOut(), 0, null, 0);
         }
-        return new Frames(expected, t.framesOut(), fileRead.frames(), fileRead.mediaType(),
+        return new FrameCounts(expected, t.framesOut(), fileRead.frames(), fileRead.mediaType(),
                 expected == 0 ? 0 : CpuStats.round(fileRead.frames() * 100.0 / expected));
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Dashboard {
     private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
-    /** The seed's evidence, as the kernel wrote it. */
+    /** The mpph264enc Oops of 2025-12-19, as the kernel wrote it (the demo's {@code i} replays it). */
     static final List<String> SEED_OOPS = List.of(
             "[  494.438071] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010",
             "[  494.442336] Internal error: Oops: 0000000096000005 [#29] SMP",
@@ -177,7 +177,7 @@ public final class Dashboard {
     void handle(Object item) {
         if (item == STOP || item instanceof KeyStroke c && c.isCtrlDown() && !c.isAltDown()
                 && c.getKeyType() == KeyType.Character && c.getCharacter() == 'c') {
-            state.message(EngineEvent.Message.Level.INFO, "quitting: stopping pipelines with EOS...");
+            state.message(EngineEvent.Message.Level.INFO, engine.quitting());
             state.mode = DashboardState.Mode.QUIT; // Ctrl-C is q in every dialog, as the terminal's own Ctrl-C was
         } else if (item instanceof KeyStroke k) {
             try {

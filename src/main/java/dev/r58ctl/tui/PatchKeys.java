@@ -86,7 +86,7 @@ final class PatchKeys {
         return s.patchFiles.get(s.patchSelected);
     }
 
-    /** A format-patch subject, else the seed's message for a migration patch, else "Apply FILE". */
+    /** A format-patch subject, else the migration plan's commit message for a migration patch, else "Apply FILE". */
     private static String subject(DashboardState s) {
         Matcher m = SUBJECT.matcher(String.join("\n", s.patch.text()));
         if (m.find()) {

@@ -4,7 +4,7 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.r58ctl.engine.CameraView;
 import dev.r58ctl.engine.EngineEvent;
-import dev.r58ctl.monitor.SourceResult;
+import dev.r58ctl.monitor.SourceAnswer;
 import dev.r58ctl.monitor.SystemSample;
 import dev.r58ctl.pipeline.CameraStats;
 import java.time.Instant;
@@ -133,7 +133,7 @@ final class Renderer {
         return row;
     }
 
-    private static String word(SourceResult r) {
+    private static String word(SourceAnswer r) {
         return !r.reachable() ? "unreachable" : r.ok() ? "ok" : "NOT OK";
     }
 

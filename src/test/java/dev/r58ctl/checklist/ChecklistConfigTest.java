@@ -60,10 +60,10 @@ class ChecklistConfigTest {
 
     @Test
     void theBuiltInChecklistHoldsTheSeedsStepsAndEveryOperation() {
-        ChecklistFile.Checklist c = ChecklistFile.read(null, Operation.vocabulary());
+        ChecklistFile.Checklist c = ChecklistFile.read(null, StepOperation.vocabulary());
         assertEquals("built-in checklist", c.source());
         assertEquals(22, c.steps().size());
-        for (Operation o : Operation.values()) {
+        for (StepOperation o : StepOperation.values()) {
             assertTrue(c.steps().stream().anyMatch(s -> o.key().equals(s.operation())), o.key());
         }
         assertEquals("Commit with message: \"Migrate to H.265 hardware encoding\"", c.step("patch-commit").title());
@@ -92,7 +92,7 @@ class ChecklistConfigTest {
                         ":2: steps[0].branch: expected tests, stable, unstable, got \"sideways\""));
         for (List<String> c : cases) {
             Path f = Files.writeString(tmp.resolve("list.yml"), c.get(0));
-            R58Exception e = assertThrows(R58Exception.class, () -> ChecklistFile.read(f, Operation.vocabulary()));
+            R58Exception e = assertThrows(R58Exception.class, () -> ChecklistFile.read(f, StepOperation.vocabulary()));
             assertEquals(R58Exception.BAD_INPUT, e.exitCode());
             assertTrue(e.getMessage().startsWith(f + c.get(1)), e.getMessage());
             assertEquals(1, e.getMessage().lines().count());

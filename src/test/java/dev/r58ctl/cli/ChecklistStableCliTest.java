@@ -77,7 +77,7 @@ class ChecklistStableCliTest {
             assertEquals(show.get("total").asInt(), show.get("done").asInt());
             assertEquals(16, show.get("total").asInt());
             JsonNode enc = ChecklistFixture.step(show, "test-encode").get("record");
-            assertTrue(Files.exists(f.state.resolve("stability/runs/" + enc.get("runId").asText() + ".json")));
+            assertTrue(Files.exists(f.state.resolve("stability/runs/" + enc.get("run_id").asText() + ".json")));
             assertTrue(Files.readString(f.state.resolve("kernel/marks.json")).contains("\"" + enc.get("mark").asText()
                     + "\""), "the encode test's kernel mark is the evidence");
             assertFalse(enc.get("forced").asBoolean());

@@ -53,8 +53,8 @@ class ChecklistUnstableCliTest {
         assertEquals("unstable", show.get("decision").get("branch").asText());
         assertEquals("UNSTABLE", show.get("decision").get("status").asText());
         assertEquals("fix-log", show.get("steps").get(show.get("current").asInt()).get("id").asText());
-        assertFalse(ChecklistFixture.step(show, "cpu-report").get("onWay").asBoolean(), "passed over");
-        assertFalse(ChecklistFixture.step(show, "patch-apply").get("onWay").asBoolean());
+        assertFalse(ChecklistFixture.step(show, "cpu-report").get("on_way").asBoolean(), "passed over");
+        assertFalse(ChecklistFixture.step(show, "patch-apply").get("on_way").asBoolean());
 
         CliRun log = f.run("checklist", "next");
         assertEquals(0, log.exit(), log.toString());

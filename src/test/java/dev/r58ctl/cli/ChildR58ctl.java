@@ -61,6 +61,12 @@ final class ChildR58ctl {
         return p;
     }
 
+    /** Starts it with stdin and stdout as pipes for the caller (a protocol spoken on stdio), stderr to {@code log}. */
+    static Process piped(Path log, String... args) throws IOException {
+        Files.createDirectories(log.getParent());
+        return builder(Map.of(), args).redirectError(log.toFile()).start();
+    }
+
     /** Sends {@code signal} (TERM, HUP, INT) to the child, as kill(1) does. */
     static void signal(Process p, String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();

@@ -54,7 +54,7 @@ class CliTest {
         assertEquals(cfg.toString(), doc.get("file").asText());
         assertEquals("GENERIC", doc.get("platform").asText());
         assertEquals("x264enc", doc.get("cameras").get(0).get("encoder").asText());
-        assertEquals(1000, doc.get("cameras").get(0).get("bitrateKbps").asInt());
+        assertEquals(1000, doc.get("cameras").get(0).get("bitrate_kbps").asInt());
     }
 
     @Test
@@ -83,14 +83,43 @@ class CliTest {
         assertEquals("r58ctl: " + dir.resolve("absent.yml") + ": no such configuration file\n", missing.err());
     }
 
+    /**
+     * Every command an operator sees, at any depth, answers --help with its usage (exit 0), groups such as
+     * {@code pipeline} included: their error line says "Try 'r58ctl pipeline --help'". Every description is a
+     * valid format string, as picocli formats it ("95%" printed a picocli warning instead of the help).
+     */
     @Test
     void everyCommandHasHelp() {
-        for (String[] cmd : new String[][] {{"--help"}, {"config", "check", "--help"}, {"pipeline", "show", "--help"},
-                {"pipeline", "preflight", "--help"}, {"pipeline", "run", "--help"}}) {
+        java.util.List<String[]> commands = new java.util.ArrayList<>();
+        commands.add(new String[] {"--help"});
+        walk(Cli.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())), new java.util.ArrayList<>(), commands);
+        assertTrue(commands.size() > 30, "every command: " + commands.size());
+        for (String[] cmd : commands) {
             CliRun r = CliRun.of(cmd);
-            assertEquals(0, r.exit(), String.join(" ", cmd));
-            assertTrue(r.out().startsWith("Usage: r58ctl"), r.out());
+            String name = String.join(" ", cmd);
+            assertEquals(0, r.exit(), name + "\n" + r);
+            assertEquals("", r.err(), name);
+            String usage = "Usage: r58ctl " + String.join(" ", java.util.Arrays.copyOf(cmd, cmd.length - 1));
+            assertTrue(r.out().startsWith(usage.strip()), name + "\n" + r.out());
         }
+    }
+
+    private static void walk(picocli.CommandLine cl, java.util.List<String> path, java.util.List<String[]> out) {
+        for (String line : cl.getCommandSpec().usageMessage().description()) {
+            org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> String.format(line),
+                    () -> cl.getCommandSpec().qualifiedName() + ": " + line);
+        }
+        cl.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden() && !name.equals("help")) {
+                java.util.List<String> p = new java.util.ArrayList<>(path);
+                p.add(name);
+                java.util.List<String> args = new java.util.ArrayList<>(p);
+                args.add("--help");
+                out.add(args.toArray(String[]::new));
+                walk(sub, p, out);
+            }
+        });
     }
 
     @Test
@@ -115,9 +144,9 @@ class CliTest {
         JsonNode doc = JSON.readTree(r.out());
         assertTrue(doc.get("ok").asBoolean());
         JsonNode stats = doc.get("stats");
-        assertTrue(stats.get("framesOut").asLong() >= 50, stats.toString());
+        assertTrue(stats.get("frames_out").asLong() >= 50, stats.toString());
         assertTrue(stats.get("fps").asDouble() > 20, stats.toString());
-        assertTrue(stats.get("cpuPercent").asDouble() > 0, stats.toString());
+        assertTrue(stats.get("cpu_percent").asDouble() > 0, stats.toString());
         assertTrue(doc.get("wall_seconds").asDouble() >= 2.0, doc.toString());
         Path file = Path.of(doc.get("outputs").get(0).get("target").asText());
         assertTrue(Files.size(file) > 10_000, file.toString());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 import dev.r58ctl.testsupport.GitRepos;
 import dev.r58ctl.testsupport.StandIn;
 import java.nio.file.Files;
@@ -68,8 +68,8 @@ class GuardRecordCliTest {
         assertEquals(f.bootId.toString(), t.get("kernel_log_boot_id_file").asText());
         assertEquals(0, t.get("kernel_log_patterns").size());
         // the trial's own fields keep their names
-        assertEquals(f.scenario.migrated, t.get("underTest").asText());
-        assertEquals(f.scenario.good, t.get("returnTo").asText());
+        assertEquals(f.scenario.migrated, t.get("under_test").asText());
+        assertEquals(f.scenario.good, t.get("return_to").asText());
     }
 
     @Test
@@ -130,7 +130,7 @@ class GuardRecordCliTest {
         assertEquals(f.scenario.good, GitRepos.head(f.repo()));
         assertTrue(f.healthy());
         // the broken edit is not lost: the rollback saved it with the rest of the uncommitted work
-        String id = Journal.latest(f.state.resolve("rollback")).orElseThrow().id();
+        String id = RollbackJournal.latest(f.state.resolve("rollback")).orElseThrow().id();
         assertTrue(GitRepos.git(f.repo(), "show", "refs/r58ctl/backup/" + id + "/wip:config.yml")
                 .startsWith("cameras: ["), id);
     }

@@ -91,8 +91,8 @@ class MonitorCliTest {
             CliRun r = CliRun.of("--config", cfg.toString(), "status", "--json", "--cpu-window", "200");
             assertEquals(0, r.exit(), r.toString());
             JsonNode doc = JSON.readTree(r.out());
-            assertTrue(doc.get("system").get("cpuPercent").isNumber());
-            assertEquals(Runtime.getRuntime().availableProcessors(), doc.get("system").get("corePercent").size());
+            assertTrue(doc.get("system").get("cpu_percent").isNumber());
+            assertEquals(Runtime.getRuntime().availableProcessors(), doc.get("system").get("core_percent").size());
             assertTrue(doc.get("streams").get("health").get("result").get("healthy").asBoolean(), doc.toString());
             assertEquals("recording", doc.get("streams").get("recorder").get("result").get("cameras").get("cam0")
                     .get("status").asText());
@@ -100,7 +100,7 @@ class MonitorCliTest {
             assertFalse(mtx.get("reachable").asBoolean());
             assertTrue(mtx.get("reason").asText().contains("refused"), mtx.toString());
             assertEquals("CRITICAL", doc.get("incidents").get(0).get("severity").asText());
-            assertTrue(doc.get("previousBoot").get("crashed").asBoolean(), "the seed's Oops ended the last boot");
+            assertTrue(doc.get("previous_boot").get("crashed").asBoolean(), "the mpph264enc Oops of 2025-12-19 ended the last boot");
 
             CliRun text = CliRun.of("--config", cfg.toString(), "status", "--cpu-window", "200");
             assertTrue(text.out().contains("mediamtx    unreachable: connection refused"), text.out());

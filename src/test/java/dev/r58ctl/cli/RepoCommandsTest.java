@@ -63,7 +63,7 @@ class RepoCommandsTest {
         assertTrue(r.out().contains("untracked: 2 (scratch.txt, src/transport/local-notes.txt)\n"), r.out());
         JsonNode doc = JSON.readTree(f.run("repo", "status", "--json").out());
         assertFalse(doc.get("status").get("clean").asBoolean());
-        assertEquals(f.scenario.good, doc.get("lastGood").get("commit").asText());
+        assertEquals(f.scenario.good, doc.get("last_good").get("commit").asText());
     }
 
     @Test

@@ -111,7 +111,7 @@ class RepoRollbackCliTest {
         GitRepos.git(f.repo(), "reset", "-q", "--hard", f.scenario.good);
         assertEquals(0, f.run("service", "restart").exit());
         JsonNode h = JSON.readTree(f.run("health", "--wait", "--json").out());
-        assertEquals(200, h.get("httpStatus").asInt());
+        assertEquals(200, h.get("http_status").asInt());
         assertEquals("HTTP 200, status \"healthy\"", h.get("detail").asText());
         CliRun stop = f.run("service", "stop");
         assertEquals(0, stop.exit(), stop.toString());

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.r58ctl.host.HealthCheck;
 import dev.r58ctl.host.ProcessService;
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 import dev.r58ctl.repo.Rollback;
 import dev.r58ctl.testsupport.GitRepos;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ class RollbackJournalCliTest {
         ChildR58ctl.killAt(tmp.resolve("child"), "reset:done", "--config", f.config.toString(), "rollback",
                 "--last-good", "--yes");
         assertEquals(f.scenario.good, GitRepos.head(f.repo()));
-        Journal open = Rollback.interrupted(state.resolve("rollback")).orElseThrow();
+        RollbackJournal open = Rollback.interrupted(state.resolve("rollback")).orElseThrow();
         assertEquals("process", open.plan().serviceManager());
         assertEquals(state.resolve("service").toString(), open.plan().serviceDir());
         breakConfig();

@@ -63,7 +63,7 @@ class SignalCliTest {
         JsonNode doc = JSON.readTree(out.toFile());
         assertEquals("SIGTERM", doc.get("stopped_by").asText(), doc.toString());
         assertFalse(doc.get("ok").asBoolean(), "cut short of its 60 s");
-        long frames = doc.get("stats").get("framesOut").asLong();
+        long frames = doc.get("stats").get("frames_out").asLong();
         MediaProbe.Result r = MediaProbe.file(file, Duration.ofSeconds(20));
         assertNull(r.error(), "an MP4 reads back only when EOS wrote its index: " + r);
         assertTrue(r.isCodec(Codec.H264), r.toString());

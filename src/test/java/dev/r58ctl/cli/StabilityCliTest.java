@@ -107,8 +107,8 @@ class StabilityCliTest {
         assertEquals("x264enc bframes=0 key-int-max=30 speed-preset=superfast tune=zerolatency", x264.get("key").asText());
         assertEquals("PARTIAL", x264.get("status").asText(), "encode passed; soak and push not run yet");
         assertEquals("PASS", x264.get("tests").get("encode").get("verdict").asText());
-        assertTrue(x264.get("capacity").get("measuredAt").asText().equals("640x360@30"), x264.toString());
-        assertEquals("UNSTABLE", rows.get(1).get("status").asText(), "the seed's mpph264enc Oops");
+        assertTrue(x264.get("capacity").get("measured_at").asText().equals("640x360@30"), x264.toString());
+        assertEquals("UNSTABLE", rows.get(1).get("status").asText(), "the mpph264enc Oops of 2025-12-19");
         assertEquals("STABLE", rows.get(2).get("status").asText(), "mpph264enc with the settings that ran for a week");
         assertEquals("x265enc key-int-max=30 speed-preset=ultrafast tune=zerolatency", rows.get(4).get("key").asText());
 

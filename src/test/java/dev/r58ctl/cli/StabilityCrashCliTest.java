@@ -82,9 +82,9 @@ class StabilityCrashCliTest {
         JsonNode stored = JSON.readTree(onlyRun().toFile());
         assertEquals("INTERRUPTED", stored.get("verdict").asText());
         assertTrue(stored.get("reason").asText().startsWith("interrupted: board went down"));
-        assertTrue(stored.get("previousBoot").get("crashed").asBoolean());
-        assertTrue(stored.get("previousBoot").get("source").asText().startsWith("file:"));
-        assertTrue(stored.get("previousBoot").get("trouble").toString().contains("Internal error: Oops"));
+        assertTrue(stored.get("previous_boot").get("crashed").asBoolean());
+        assertTrue(stored.get("previous_boot").get("source").asText().startsWith("file:"));
+        assertTrue(stored.get("previous_boot").get("trouble").toString().contains("Internal error: Oops"));
         assertTrue(stored.get("series").size() > 0, "the CPU series up to the checkpoint is kept");
         JsonNode row = JSON.readTree(next.out()).get("matrix").get("rows").get(0);
         assertEquals("x264enc", row.get("encoder").asText());
@@ -101,8 +101,8 @@ class StabilityCrashCliTest {
         Map<String, Object> doc = JSON.readValue(onlyRun().toFile(), Map.class);
         doc.put("id", "20000101-000000-soak-x264enc");
         doc.put("verdict", "RUNNING");
-        doc.put("previousBoot", null);
-        doc.put("process", Map.of("pid", gone.pid(), "bootId", "boot-b"));
+        doc.put("previous_boot", null);
+        doc.put("process", Map.of("pid", gone.pid(), "boot_id", "boot-b"));
         Files.write(dir.resolve("state/stability/runs/20000101-000000-soak-x264enc.json"), JSON.writeValueAsBytes(doc));
         CliRun found = CliRun.of("--config", cfg.toString(), "matrix");
         assertEquals("r58ctl: stability test 20000101-000000-soak-x264enc did not finish: interrupted: r58ctl ended "

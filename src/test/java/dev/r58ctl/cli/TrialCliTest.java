@@ -45,11 +45,11 @@ class TrialCliTest {
                 + " is already armed"), twice.err());
         JsonNode st = JSON.readTree(f.run("trial", "status", "--json").out());
         JsonNode trial = st.get("trial");
-        assertEquals(f.scenario.migrated, trial.get("underTest").asText());
-        assertEquals(f.scenario.good, trial.get("returnTo").asText());
-        assertEquals("boot-0", trial.get("armedBoot").asText());
-        assertEquals(86400, trial.get("windowSeconds").asLong());
-        assertEquals(2, trial.get("maxBoots").asInt());
+        assertEquals(f.scenario.migrated, trial.get("under_test").asText());
+        assertEquals(f.scenario.good, trial.get("return_to").asText());
+        assertEquals("boot-0", trial.get("armed_boot").asText());
+        assertEquals(86400, trial.get("window_seconds").asLong());
+        assertEquals(2, trial.get("max_boots").asInt());
         assertTrue(st.get("last").isNull());
         assertFalse(Files.exists(f.state.resolve("guard/trial.json.tmp")));
 
@@ -64,7 +64,7 @@ class TrialCliTest {
         assertEquals(tree, GitRepos.hashTree(f.repo()));
         // the new mark is what the next trial returns to
         CliRun next = f.run("trial", "arm", "--json");
-        assertEquals(f.scenario.migrated, JSON.readTree(next.out()).get("returnTo").asText());
+        assertEquals(f.scenario.migrated, JSON.readTree(next.out()).get("return_to").asText());
         CliRun a = f.run("trial", "abort");
         assertEquals(0, a.exit(), a.toString());
         assertEquals("no trial armed\n", f.run("trial", "status").out());

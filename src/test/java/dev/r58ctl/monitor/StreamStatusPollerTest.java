@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -54,9 +53,9 @@ class StreamStatusPollerTest {
         assertFalse(s.polling());
         assertEquals(0, s.rounds());
         assertFalse(s.health().result().reachable());
-        assertEquals(Polled.NOT_POLLED, s.health().result().reason());
-        assertEquals(Polled.NOT_POLLED, s.recorder().result().reason());
-        assertEquals(Polled.NOT_POLLED, s.mediamtx().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.health().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.recorder().result().reason());
+        assertEquals(LatestAnswer.NOT_POLLED, s.mediamtx().result().reason());
         assertNull(s.mediamtx().lastAttemptMillis());
         assertEquals(0, server.hits("/health"), "building a poller asks nothing");
     }
@@ -70,7 +69,7 @@ class StreamStatusPollerTest {
         assertTrue(s.health().result().healthy(), s.health().result().reason());
         assertEquals("recording", s.recorder().result().cameras().get("cam1").status());
         assertEquals(2, s.mediamtx().result().paths().size());
-        for (Polled<?> p : new Polled<?>[] {s.health(), s.recorder(), s.mediamtx()}) {
+        for (LatestAnswer<?> p : new LatestAnswer<?>[] {s.health(), s.recorder(), s.mediamtx()}) {
             assertTrue(p.lastAttemptMillis() >= before);
             assertEquals(p.lastAttemptMillis(), p.lastSuccessMillis());
         }
@@ -155,14 +154,13 @@ class StreamStatusPollerTest {
     @Test
     void theSnapshotIsPlainJson() throws Exception {
         StreamSnapshot s = poller(StreamStatusPoller.DEFAULT_TIMEOUT).pollNow().get(WAIT_S, TimeUnit.SECONDS);
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode json = mapper.readTree(mapper.writeValueAsString(s));
+        JsonNode json = dev.r58ctl.Json.mapper().readTree(dev.r58ctl.Json.line(s));
         assertTrue(json.at("/health/result/healthy").asBoolean());
         assertTrue(json.at("/health/result/fields").has("gstreamer_error"));
         assertEquals("recording", json.at("/recorder/result/cameras/cam1/status").asText());
         assertEquals("cam0", json.at("/mediamtx/result/paths/0/name").asText());
-        assertTrue(json.at("/mediamtx/result/paths/0").has("bitrateKbps"));
-        assertTrue(json.at("/mediamtx/lastSuccessMillis").isNumber());
+        assertTrue(json.at("/mediamtx/result/paths/0").has("bitrate_kbps"));
+        assertTrue(json.at("/mediamtx/last_success_millis").isNumber());
         assertFalse(json.at("/health/result").has("ok"), "ok() is derived, not a field of its own");
     }
 

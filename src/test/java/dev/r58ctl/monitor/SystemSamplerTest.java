@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.r58ctl.History;
+import dev.r58ctl.RecentItems;
 import dev.r58ctl.monitor.SystemSample.ProcessCpu;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +95,7 @@ class SystemSamplerTest {
 
     @Test
     void historyKeepsTheNewestItemsInOrder() {
-        History<Integer> h = new History<>(3);
+        RecentItems<Integer> h = new RecentItems<>(3);
         for (int i = 1; i <= 5; i++) {
             h.add(i);
         }

@@ -27,6 +27,7 @@ class DebInstallIT {
     static final List<String> INSTALLED = List.of("/usr/bin/r58ctl", "/usr/share/r58ctl/r58ctl.jar",
             "/usr/share/man/man1/r58ctl.1.gz", "/usr/share/bash-completion/completions/r58ctl",
             "/usr/share/zsh/vendor-completions/_r58ctl", "/lib/systemd/system/r58ctl-guard.service",
+            "/lib/systemd/system/r58ctl-agent.service",
             "/usr/share/doc/r58ctl/copyright", "/usr/share/doc/r58ctl/changelog.gz");
     static final Map<String, String> APT = Map.of("DEBIAN_FRONTEND", "noninteractive", "LC_ALL", "C.UTF-8");
 

@@ -25,16 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** The .deb that {@code mvn verify} (scripts/package) built: file list, control fields, and each file's content. */
 class DebPackageIT {
     /** Every file the package installs, with its mode. */
-    static final Map<String, String> FILES = Map.of(
-            "./usr/bin/r58ctl", "-rwxr-xr-x",
-            "./usr/share/r58ctl/r58ctl.jar", "-rw-r--r--",
-            "./usr/share/man/man1/r58ctl.1.gz", "-rw-r--r--",
-            "./usr/share/bash-completion/completions/r58ctl", "-rw-r--r--",
-            "./usr/share/zsh/vendor-completions/_r58ctl", "-rw-r--r--",
-            "./lib/systemd/system/r58ctl-guard.service", "-rw-r--r--",
-            "./etc/r58ctl/config.yml", "-rw-r--r--",
-            "./usr/share/doc/r58ctl/copyright", "-rw-r--r--",
-            "./usr/share/doc/r58ctl/changelog.gz", "-rw-r--r--");
+    static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("./usr/bin/r58ctl", "-rwxr-xr-x"),
+            Map.entry("./usr/share/r58ctl/r58ctl.jar", "-rw-r--r--"),
+            Map.entry("./usr/share/man/man1/r58ctl.1.gz", "-rw-r--r--"),
+            Map.entry("./usr/share/bash-completion/completions/r58ctl", "-rw-r--r--"),
+            Map.entry("./usr/share/zsh/vendor-completions/_r58ctl", "-rw-r--r--"),
+            Map.entry("./lib/systemd/system/r58ctl-guard.service", "-rw-r--r--"),
+            Map.entry("./lib/systemd/system/r58ctl-agent.service", "-rw-r--r--"),
+            Map.entry("./etc/r58ctl/config.yml", "-rw-r--r--"),
+            Map.entry("./usr/share/doc/r58ctl/copyright", "-rw-r--r--"),
+            Map.entry("./usr/share/doc/r58ctl/changelog.gz", "-rw-r--r--"));
 
     static final String DEPENDS = "default-jre-headless (>= 2:1.17) | java17-runtime-headless, gstreamer1.0-tools, "
             + "gstreamer1.0-plugins-base, gstreamer1.0-plugins-good, gstreamer1.0-plugins-bad, "
@@ -121,6 +122,9 @@ class DebPackageIT {
                 "ExecStart=/usr/bin/r58ctl guard boot", "[Install]", "WantedBy=multi-user.target")) {
             assertTrue(unit.contains(line), line + " in " + unit);
         }
+        assertEquals(new dev.r58ctl.agent.AgentUnit("preke-recorder", null).text(),
+                Files.readString(data.resolve("lib/systemd/system/r58ctl-agent.service")),
+                "the agent's unit as `r58ctl agent install` writes it for the default recorder, without --state-dir");
     }
 
     /** The JVM options of an {@code exec java ... -jar} line, continuation lines joined. */

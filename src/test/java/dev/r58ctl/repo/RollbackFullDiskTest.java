@@ -84,7 +84,7 @@ class RollbackFullDiskTest {
             R58Exception e = assertThrows(R58Exception.class,
                     () -> new Rollback(view, journals).to(s.good).progress(fillWithJournalAt("reset", journals))
                             .call());
-            Journal j = Journal.unfinished(journals).orElseThrow();
+            RollbackJournal j = RollbackJournal.unfinished(journals).orElseThrow();
             assertEquals(R58Exception.FAILED, e.exitCode());
             assertEquals("rollback stopped at reset: no space left on tmpfs on " + disk.dir() + " (" + j.file()
                     + "); free space there, then `r58ctl rollback --finish` or `--undo`", e.getMessage());
@@ -110,7 +110,7 @@ class RollbackFullDiskTest {
                     () -> new Rollback(view, journals).to(s.good).progress(fillAt("reset")).call());
             assertEquals("rollback stopped at reset: no space left on tmpfs on " + disk.dir() + " (" + disk.dir()
                     + "); free space there, then `r58ctl rollback --finish` or `--undo`", e.getMessage());
-            assertTrue(Journal.unfinished(journals).orElseThrow().began("reset"));
+            assertTrue(RollbackJournal.unfinished(journals).orElseThrow().began("reset"));
 
             disk.free();
             RollbackResult undo = new Rollback(view, journals).undo().call();

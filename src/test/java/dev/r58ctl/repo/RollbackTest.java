@@ -120,14 +120,14 @@ class RollbackTest {
         assertEquals(tree, GitRepos.hashTree(s.repo));
         assertArrayEquals(index, Files.readAllBytes(s.repo.resolve(".git/index")));
         assertEquals(s.migrated, GitRepos.head(s.repo));
-        assertTrue(Journal.all(journals).isEmpty());
+        assertTrue(RollbackJournal.all(journals).isEmpty());
     }
 
     @Test
     void alreadyThereAndCleanIsNothingToDo() {
         RollbackResult r = rollback().to("HEAD").call();
         assertEquals("nothing", r.outcome());
-        assertTrue(Journal.all(journals).isEmpty());
+        assertTrue(RollbackJournal.all(journals).isEmpty());
     }
 
     @Test
@@ -183,7 +183,7 @@ class RollbackTest {
         assertEquals("rollback stopped at stop-service: systemctl stop preke-recorder needs root and sudo wants a "
                 + "password; then `r58ctl rollback --finish` or `--undo`", e.getMessage());
         assertEquals(s.migrated, GitRepos.head(s.repo), "nothing reset yet");
-        Journal open = Rollback.interrupted(journals).orElseThrow();
+        RollbackJournal open = Rollback.interrupted(journals).orElseThrow();
         assertTrue(open.isDone("backup-wip"));
         assertFalse(open.isDone("stop-service"));
         assertTrue(assertThrows(R58Exception.class, () -> rollback().to(s.good).plan()).getMessage()

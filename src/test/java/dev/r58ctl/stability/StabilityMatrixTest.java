@@ -71,7 +71,7 @@ class StabilityMatrixTest {
         Capacity mpp = Capacity.of(10, "evidence", null, 80, 4);
         assertEquals("4 x 10% = 40% <= 80%: fits (up to 8)", mpp.arithmetic());
         assertTrue(mpp.fitsAll());
-        assertEquals(8, mpp.fits(), "the seed: could handle 8+ cameras theoretically");
+        assertEquals(8, mpp.fits(), "the H.265 migration plan: could handle 8+ cameras theoretically");
         assertEquals(1, Capacity.of(40, "e", null, 50, 4).fits());
         assertTrue(Capacity.of(12.5, "e", null, 50, 4).fitsAll(), "4 x 12.5% = 50% is exactly the ceiling");
         assertEquals("4 x 12.5% = 50% <= 50%: fits (up to 4)", Capacity.of(12.5, "e", null, 50, 4).arithmetic());

@@ -48,7 +48,7 @@ class StabilityPushTest {
                     + server.port() + "/r58ctl_test\""), "quoted: " + r.plan().description());
             assertEquals("video/x-h265", r.frames().codec());
             assertTrue(r.frames().found() >= 30, r.frames().toString());
-            Check m = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
+            Criterion m = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
             assertTrue(m.ok() && m.detail().contains("ready, 123456 bytes received"), m.toString());
             assertTrue(server.log().contains("PUBLISHING r58ctl_test"), server.log());
             System.out.println("MEASURED push read back: " + r.frames());
@@ -66,7 +66,7 @@ class StabilityPushTest {
             assertEquals(Verdict.FAIL, r.verdict(), r.toString());
             assertTrue(r.reason().startsWith("read back: no frames from rtsp://"), r.reason());
             assertEquals(0, r.frames().found());
-            Check m = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
+            Criterion m = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
             assertTrue(m.ok() && m.detail().startsWith("not checked"), "an API that does not answer is noted: " + m);
         }
     }
@@ -81,7 +81,7 @@ class StabilityPushTest {
             assertEquals(Verdict.FAIL, r.verdict(), r.toString());
             // MediaMTX's word fails the push on its own; the read-back (checked first) may fail too on a busy
             // machine, and then its reason comes first, so the check itself is what is asserted
-            Check mtx = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
+            Criterion mtx = r.checks().stream().filter(k -> k.name().equals("mediamtx")).findFirst().orElseThrow();
             assertFalse(mtx.ok(), r.checks().toString());
             assertEquals("path r58ctl_test is not ready", mtx.detail());
             assertTrue(r.reason().equals("mediamtx: path r58ctl_test is not ready")

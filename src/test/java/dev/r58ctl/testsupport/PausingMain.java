@@ -1,7 +1,7 @@
 package dev.r58ctl.testsupport;
 
 import dev.r58ctl.launcher.Main;
-import dev.r58ctl.repo.Journal;
+import dev.r58ctl.repo.RollbackJournal;
 
 /**
  * r58ctl's main for crash tests: when the rollback journal has forced {@code STEP:begin} or {@code STEP:done}
@@ -17,7 +17,7 @@ public final class PausingMain {
     public static void main(String[] args) {
         String at = System.getenv(PAUSE_ENV);
         if (at != null) {
-            Journal.observeWritten(point -> {
+            RollbackJournal.observeWritten(point -> {
                 if (point.equals(at)) {
                     System.err.println("r58ctl: test pause after " + point);
                     System.err.flush();
