@@ -1,10 +1,14 @@
+import dev.r58ctl.kernel.FileSource;
 import dev.r58ctl.kernel.IncidentAssembler;
 import dev.r58ctl.kernel.KernelClassifier;
 import dev.r58ctl.kernel.KernelLine;
 import dev.r58ctl.kernel.KernelPattern;
 import dev.r58ctl.kernel.KernelText;
+import dev.r58ctl.kernel.KernelWatch;
+import dev.r58ctl.kernel.Severity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +23,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Throughput of the kernel-line classifier on one thread, against a naive single regex and grep.
+ * Throughput of the kernel-line classifier on one thread, against a naive single regex and grep, and of the
+ * whole path from a saved log to the kept lines (what {@code r58ctl kmsg --min-severity warning} does).
  * Not a test: it only prints figures. Run from the project root after compiling:
- * {@code java -cp target/classes bench/KernelClassifierBench.java [lines] [rounds]}
- * (or scripts/bench-kernel-classifier). Lines are made from the recorded RK3588 chatter in
+ * {@code java -cp target/classes:LIBRARIES bench/KernelClassifierBench.java [lines] [rounds]} (the watch needs
+ * slf4j), or scripts/bench-kernel-classifier, which builds the class path; {@code write FILE [lines]} writes the
+ * generated log instead, for timing {@code r58ctl kmsg} end to end. Lines are made from the recorded RK3588 chatter in
  * src/test/resources/kernel/, numbers varied, with one line in a thousand taken from real trouble.
  */
 public class KernelClassifierBench {
     private static final Path FIXTURES = Path.of("src/test/resources/kernel");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("write")) {
+            // a saved log for timing `r58ctl kmsg` end to end: write FILE [lines]
+            int lines = args.length > 2 ? Integer.parseInt(args[2]) : 4_000_000;
+            Files.write(Path.of(args[1]), generate(lines), StandardCharsets.UTF_8);
+            return;
+        }
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         List<String> raw = generate(count);
@@ -83,6 +95,17 @@ public class KernelClassifierBench {
             return hits;
         });
 
+        // the whole path, text to kept lines: a saved log read as `r58ctl kmsg --min-severity warning` reads it
+        Path file = Files.createTempFile("kernel-bench", ".log");
+        try {
+            Files.write(file, raw, StandardCharsets.UTF_8);
+            measure("file to kept lines (FileSource + KernelWatch)", count, rounds, () -> kept(file, classifier, false));
+            measure("  the same, a listener taking every line", count, rounds, () -> kept(file, classifier, true));
+            grep(file, raw.size(), classifier.patterns());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
         measure("IncidentAssembler.accept (classify + grouping)", count, rounds, () -> {
             long[] closed = new long[1];
             IncidentAssembler assembler = new IncidentAssembler(classifier, (event, incident, line) -> {
@@ -96,8 +119,33 @@ public class KernelClassifierBench {
             assembler.flush();
             return closed[0];
         });
+    }
 
-        grep(raw, classifier.patterns());
+    /**
+     * Reads the file through a dump-mode watch and counts the lines of warning severity or worse, as kmsg keeps
+     * them. {@code everyLine}: the listener asks for ordinary lines too, so none can be passed over.
+     */
+    private static long kept(Path file, KernelClassifier classifier, boolean everyLine) {
+        long[] kept = {0};
+        try (KernelWatch watch = new KernelWatch(new FileSource(file, false), classifier, null)) {
+            watch.subscribe(new KernelWatch.Listener() {
+                @Override
+                public void line(KernelLine line, KernelClassifier.Match match) {
+                    if (match != null && match.severity().atLeast(Severity.WARNING)) {
+                        kept[0]++;
+                    }
+                }
+
+                // no @Override, so that this file also runs against classes from before the method existed
+                public boolean ordinaryLines() {
+                    return everyLine;
+                }
+            });
+            watch.readToEnd();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kept[0];
     }
 
     /**
@@ -127,21 +175,15 @@ public class KernelClassifierBench {
                 name, wall[rounds / 2] / 1e6, wall[0] / 1e6, cpu[rounds / 2] / 1e6, cpu[0] / 1e6, found);
     }
 
-    /** grep over the same lines in a temp file: literals as one ERE, and the full regexes with -P. */
-    private static void grep(List<String> raw, List<KernelPattern> patterns) throws IOException, InterruptedException {
-        Path file = Files.createTempFile("kernel-bench", ".txt");
-        try {
-            Files.write(file, raw, StandardCharsets.UTF_8);
-            String ere = patterns.stream().map(p -> p.literal().replaceAll("([\\\\.\\[\\]()*+?{}|^$])", "\\\\$1"))
-                    .collect(Collectors.joining("|"));
-            String pcre = patterns.stream()
-                    .map(p -> "(?:" + (p.regex() != null ? p.regex() : Pattern.quote(p.literal())) + ")")
-                    .collect(Collectors.joining("|"));
-            runGrep("grep -E -c (literals only, no regex check)", raw.size(), file, "-E", ere);
-            runGrep("grep -P -c (the full regexes)", raw.size(), file, "-P", pcre);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+    /** grep over the same lines in the file: literals as one ERE, and the full regexes with -P. */
+    private static void grep(Path file, int count, List<KernelPattern> patterns) throws IOException, InterruptedException {
+        String ere = patterns.stream().map(p -> p.literal().replaceAll("([\\\\.\\[\\]()*+?{}|^$])", "\\\\$1"))
+                .collect(Collectors.joining("|"));
+        String pcre = patterns.stream()
+                .map(p -> "(?:" + (p.regex() != null ? p.regex() : Pattern.quote(p.literal())) + ")")
+                .collect(Collectors.joining("|"));
+        runGrep("grep -E -c (literals only, no regex check)", count, file, "-E", ere);
+        runGrep("grep -P -c (the full regexes)", count, file, "-P", pcre);
     }
 
     private static void runGrep(String name, int count, Path file, String mode, String pattern)

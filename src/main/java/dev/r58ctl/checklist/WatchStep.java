@@ -58,6 +58,11 @@ final class WatchStep {
         try (KernelWatch watch = log.watch(true)) {
             watch.subscribe(new KernelWatch.Listener() {
                 @Override
+                public boolean ordinaryLines() {
+                    return false; // incidents only
+                }
+
+                @Override
                 public void incident(IncidentListener.Event event, Incident i) {
                     if (i.lastSeq() > mark.seq() && i.severity().atLeast(min) && trouble.compareAndSet(null, i)) {
                         ctx.wake();

@@ -64,6 +64,11 @@ final class KmsgCommand extends BaseCommand {
         List<Row> rows = new ArrayList<>();
         watch.subscribe(new KernelWatch.Listener() {
             @Override
+            public boolean ordinaryLines() {
+                return min == Severity.INFO; // above it, only classified lines are printed
+            }
+
+            @Override
             public void line(KernelLine line, KernelClassifier.Match match) {
                 Severity s = match == null ? Severity.INFO : match.severity();
                 if (line.seq() <= from || !s.atLeast(min)) {

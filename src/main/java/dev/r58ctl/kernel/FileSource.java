@@ -2,7 +2,6 @@ package dev.r58ctl.kernel;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.io.ByteArrayOutputStream;
 
 /**
  * A plain file of kernel lines (dmesg, journalctl or syslogd text), read from the start and, in follow mode,
@@ -24,10 +22,7 @@ public final class FileSource implements KernelSource {
     private RandomAccessFile in;
     private Object fileKey;
     private long seq;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    private final byte[] chunk = new byte[64 * 1024];
-    private int chunkPos;
-    private int chunkLen;
+    private final ByteLines lines = new ByteLines();
     private volatile boolean closed;
 
     public FileSource(Path file, boolean follow) throws IOException {
@@ -51,8 +46,7 @@ public final class FileSource implements KernelSource {
         in = new RandomAccessFile(file.toFile(), "r");
         fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         seq = 0;
-        chunkPos = chunkLen = 0;
-        partial.reset();
+        lines.clear();
     }
 
     @Override
@@ -67,16 +61,25 @@ public final class FileSource implements KernelSource {
 
     @Override
     public KernelLine next() throws IOException {
+        return next(null);
+    }
+
+    /** Reads lines as bytes from a large buffer; a line that {@code skip} passes over is never decoded. */
+    @Override
+    public KernelLine next(Skip skip) throws IOException {
         while (!closed) {
-            String line = readLine();
-            if (line != null) {
-                return KernelText.fromText(line, ++seq, System.currentTimeMillis());
+            while (lines.next(in)) {
+                long n = ++seq;
+                if (skip == null || !skip.skip(lines.bytes(), lines.from(), lines.to(), n)) {
+                    return KernelText.fromText(lines.text(), n, System.currentTimeMillis());
+                }
             }
             if (!follow) {
-                if (partial.size() > 0) { // a last line without its newline
-                    String last = partial.toString(StandardCharsets.UTF_8);
-                    partial.reset();
-                    return KernelText.fromText(last, ++seq, System.currentTimeMillis());
+                if (lines.rest()) { // a last line without its newline
+                    long n = ++seq;
+                    if (skip == null || !skip.skip(lines.bytes(), lines.from(), lines.to(), n)) {
+                        return KernelText.fromText(lines.text(), n, System.currentTimeMillis());
+                    }
                 }
                 return null;
             }
@@ -101,31 +104,6 @@ public final class FileSource implements KernelSource {
         }
         Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         return (key != null && !key.equals(fileKey)) || Files.size(file) < in.getFilePointer();
-    }
-
-    /** The next complete line, or null when the file has no more complete lines yet. */
-    private String readLine() throws IOException {
-        while (true) {
-            if (chunkPos == chunkLen) {
-                chunkLen = in.read(chunk);
-                chunkPos = 0;
-                if (chunkLen <= 0) {
-                    chunkLen = 0;
-                    return null;
-                }
-            }
-            for (int i = chunkPos; i < chunkLen; i++) {
-                if (chunk[i] == '\n') {
-                    partial.write(chunk, chunkPos, i - chunkPos);
-                    chunkPos = i + 1;
-                    String line = partial.toString(StandardCharsets.UTF_8);
-                    partial.reset();
-                    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                }
-            }
-            partial.write(chunk, chunkPos, chunkLen - chunkPos);
-            chunkPos = chunkLen;
-        }
     }
 
     @Override

@@ -39,6 +39,15 @@ public final class IncidentAssembler {
 
     /** Feeds the next line, in the order the source gave them. */
     public void accept(KernelLine line) {
+        accept(line, ReportShape.isNeutral(line.text()) ? null : classifier.classify(line.text()));
+    }
+
+    /**
+     * Feeds the next line with its classification, for a caller that has classified it already.
+     *
+     * @param match what this assembler's classifier says of the line's text
+     */
+    public void accept(KernelLine line, KernelClassifier.Match match) {
         String text = line.text();
         if (open != null && open.gapBefore(line, gapMicros)) {
             close();
@@ -46,7 +55,6 @@ public final class IncidentAssembler {
         if (ReportShape.isNeutral(text)) {
             return;
         }
-        KernelClassifier.Match match = classifier.classify(text);
         if (open != null) {
             if (joins(text, match)) {
                 open.add(line, match);

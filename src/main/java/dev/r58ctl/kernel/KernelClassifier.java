@@ -35,6 +35,10 @@ public final class KernelClassifier {
     private final List<List<String>> verifyLiterals;
     private final Match[] matches;
     private final LiteralScanner scanner;
+    /** The same literals over UTF-8 bytes, for raw lines; null when some literal cannot be found that way. */
+    private final LiteralScanner byteScanner;
+    /** Whether the raw-line scanner looks for {@link #regexPrefix} too (not when empty or unfindable in bytes). */
+    private final boolean[] prefixScanned;
 
     /**
      * A classifier over exactly these patterns.
@@ -57,12 +61,14 @@ public final class KernelClassifier {
         regexPrefix = new String[n];
         verifyLiterals = new ArrayList<>(n);
         matches = new Match[n];
+        prefixScanned = new boolean[n];
         List<String> literals = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             KernelPattern p = ranked.get(r);
             regex[r] = p.regex() == null ? null : Pattern.compile(p.regex());
             regexPrefix[r] = p.regex() == null ? "" : literalPrefix(p.regex());
+            prefixScanned[r] = !regexPrefix[r].isEmpty() && findableInBytes(regexPrefix[r]);
             // the scanner lumps non-ASCII characters together, so such literals need checking
             boolean ascii = p.literal().chars().allMatch(c -> c < 128);
             verifyLiterals.add(ascii ? null : p.literals());
@@ -72,7 +78,29 @@ public final class KernelClassifier {
                 owners.add(r);
             }
         }
-        scanner = new LiteralScanner(literals, owners.stream().mapToInt(Integer::intValue).toArray(), n);
+        int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
+        scanner = new LiteralScanner(literals, owner, n);
+        // raw lines: the literals, and as owners n + r the text pattern r's regex must start with
+        List<String> byteLiterals = new ArrayList<>(literals);
+        List<Integer> byteOwners = new ArrayList<>(owners);
+        for (int r = 0; r < n; r++) {
+            if (prefixScanned[r]) {
+                byteLiterals.add(regexPrefix[r]);
+                byteOwners.add(n + r);
+            }
+        }
+        byteScanner = literals.stream().allMatch(KernelClassifier::findableInBytes)
+                ? LiteralScanner.forUtf8(byteLiterals, byteOwners.stream().mapToInt(Integer::intValue).toArray(), 2 * n)
+                : null;
+    }
+
+    /**
+     * Whether a literal found in decoded text is surely found in the raw bytes too: not when it holds a line
+     * break (raw lines are split there), the replacement character (what a malformed byte decodes to) or half
+     * of a surrogate pair (which has no UTF-8 form).
+     */
+    private static boolean findableInBytes(String literal) {
+        return literal.codePoints().noneMatch(c -> c == '\n' || c == 0xFFFD || (c >= 0xD800 && c <= 0xDFFF));
     }
 
     /** The built-in table, {@link KernelPatterns#DEFAULTS}. */
@@ -122,6 +150,32 @@ public final class KernelClassifier {
         return null;
     }
 
+    /**
+     * Whether a line given as raw UTF-8 bytes might be trouble, without decoding it. Guarantees: false only when
+     * {@link #classify} returns null for the decoded line and for any part of it (such as its text after the
+     * timestamp), whether or not the bytes are well-formed UTF-8; allocates nothing. True means "decode it and
+     * classify": almost every ordinary line is answered false after one table lookup per byte.
+     *
+     * @param utf8 the bytes; only {@code [from, to)} is read
+     */
+    public boolean mayMatch(byte[] utf8, int from, int to) {
+        if (byteScanner == null) {
+            return true;
+        }
+        long[] hits = byteScanner.scan(utf8, from, to);
+        if (hits == null) {
+            return false;
+        }
+        // as verifies() does, a regex pattern is out when the text its regex starts with is absent
+        int n = regex.length;
+        for (int r = 0; r < n; r++) {
+            if ((hits[r >>> 6] & 1L << r) != 0 && (!prefixScanned[r] || (hits[(n + r) >>> 6] & 1L << (n + r)) != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean verifies(int r, CharSequence text) {
         List<String> check = verifyLiterals.get(r);
         if (check != null && check.stream().noneMatch(text.toString()::contains)) {
@@ -132,8 +186,10 @@ public final class KernelClassifier {
         }
         // A regex that must start with "mpp" cannot match a line without it; indexOf is much cheaper
         // than letting java.util.regex try every position.
-        if (!regexPrefix[r].isEmpty() && text instanceof String s && s.indexOf(regexPrefix[r]) < 0) {
-            return false;
+        if (!regexPrefix[r].isEmpty() && text instanceof String s) {
+            int at = s.indexOf(regexPrefix[r]);
+            // no match starts before the first place its text is; lookbehinds still see the whole line
+            return at >= 0 && regex[r].matcher(s).find(at);
         }
         return regex[r].matcher(text).find();
     }

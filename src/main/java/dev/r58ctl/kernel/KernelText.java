@@ -92,6 +92,44 @@ public final class KernelText {
         return new KernelLine(seq, -1, priority, i == 0 ? s : s.substring(i), receivedMillis);
     }
 
+    /**
+     * Where, at the latest, {@link #fromText}'s text begins in a raw UTF-8 line: after a dmesg timestamp
+     * ({@code [  494.442336]}, also after {@code <6>}) when the line starts with a valid one, else the line's
+     * start. So a search for what the text contains may start there. Cheap: it only looks at the timestamp.
+     */
+    static int textStartBound(byte[] b, int from, int to) {
+        int i = from;
+        if (i < to && b[i] == '<') { // "<6>": one to three digits, as fromText takes them
+            int gt = i + 1;
+            while (gt < to && gt - from <= 4 && b[gt] >= '0' && b[gt] <= '9') {
+                gt++;
+            }
+            if (gt < to && b[gt] == '>' && gt - from > 1 && gt - from <= 4) {
+                i = gt + 1;
+            }
+        }
+        if (i >= to || b[i] != '[') {
+            return from;
+        }
+        int k = i + 1;
+        while (k < to && b[k] == ' ') {
+            k++;
+        }
+        int whole = 0;
+        while (k < to && b[k] >= '0' && b[k] <= '9') {
+            k++;
+            whole++;
+        }
+        if (whole == 0 || whole > 12 || k >= to || b[k] != '.') {
+            return from;
+        }
+        int fraction = 0;
+        for (k++; k < to && b[k] >= '0' && b[k] <= '9'; k++) {
+            fraction++;
+        }
+        return fraction > 0 && k < to && b[k] == ']' ? k + 1 : from;
+    }
+
     private static String stripLineEnd(String s) {
         int end = s.length();
         while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {

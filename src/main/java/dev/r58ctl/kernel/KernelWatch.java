@@ -29,6 +29,15 @@ public final class KernelWatch implements AutoCloseable {
         /** An incident opened, grew or closed. */
         default void incident(IncidentListener.Event event, Incident incident) {
         }
+
+        /**
+         * Whether {@link #line} must see ordinary lines (those with no match) too. A listener that answers false
+         * gets the classified lines and those of open incidents; when every listener answers false, the watch
+         * passes over the other lines without decoding them, which is most of the work on a long log.
+         */
+        default boolean ordinaryLines() {
+            return true;
+        }
     }
 
     /** A line with its classification, as kept for the dashboard's kernel pane. */
@@ -48,6 +57,9 @@ public final class KernelWatch implements AutoCloseable {
     /** The classification of the line being accepted, so the journal need not classify it again. */
     private KernelClassifier.Match current;
     private Thread reader;
+    /** Some listener wants every line, so none may be passed over. */
+    private volatile boolean everyLine;
+    private final KernelSource.Skip skipper = this::skip;
 
     public KernelWatch(KernelSource source, KernelClassifier classifier, IncidentJournal journal) {
         this.source = source;
@@ -71,6 +83,9 @@ public final class KernelWatch implements AutoCloseable {
 
     public void subscribe(Listener listener) {
         listeners.add(listener);
+        if (listener.ordinaryLines()) {
+            everyLine = true;
+        }
     }
 
     /** Starts the reader thread (a daemon: it must never keep the JVM alive). */
@@ -100,7 +115,7 @@ public final class KernelWatch implements AutoCloseable {
 
     /** Reads the source to its end on the calling thread (dump mode): for one-shot commands. */
     public KernelWatch readToEnd() throws IOException {
-        for (KernelLine l = source.next(); l != null; l = source.next()) {
+        for (KernelLine l = source.next(skipper); l != null; l = source.next(skipper)) {
             process(l);
         }
         assembler.flush();
@@ -109,7 +124,7 @@ public final class KernelWatch implements AutoCloseable {
 
     private void run() {
         try {
-            for (KernelLine l = source.next(); l != null; l = source.next()) {
+            for (KernelLine l = source.next(skipper); l != null; l = source.next(skipper)) {
                 process(l);
             }
         } catch (IOException | RuntimeException e) {
@@ -122,13 +137,27 @@ public final class KernelWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Passes over a line that cannot matter: no listener wants ordinary lines, no incident is open (which it
+     * could join or close), and no pattern's literal is in its bytes, so it is not trouble. Such a line is
+     * not decoded, not kept in {@link #recent()} and not heard by listeners; its number still counts.
+     */
+    private boolean skip(byte[] utf8, int from, int to, long seq) {
+        if (everyLine || assembler.hasOpenIncident()
+                || classifier.mayMatch(utf8, KernelText.textStartBound(utf8, from, to), to)) {
+            return false;
+        }
+        lastSeq = seq;
+        return true;
+    }
+
     private void process(KernelLine line) {
         KernelClassifier.Match match = classifier.classify(line.text());
         lastSeq = line.seq();
         recent.add(new Classified(line, match));
         synchronized (assembler) {
             current = match;
-            assembler.accept(line);
+            assembler.accept(line, match);
         }
         for (Listener l : listeners) {
             l.line(line, match);
@@ -170,7 +199,10 @@ public final class KernelWatch implements AutoCloseable {
         }
     }
 
-    /** The newest lines, oldest first. */
+    /**
+     * The newest lines, oldest first. While no listener wants ordinary lines ({@link Listener#ordinaryLines}),
+     * only the lines that were read in full are here.
+     */
     public List<Classified> recent() {
         return recent.all();
     }

@@ -1,5 +1,6 @@
 package dev.r58ctl.kernel;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +16,14 @@ import java.util.List;
  *
  * <p>Why: one {@code java.util.regex} alternation tried on every kernel line does about 0.3 M lines/s;
  * this does one table lookup per character and finds nothing on almost every line.
+ *
+ * <p>{@link #forUtf8} builds the same machine over the literals' UTF-8 bytes, to run on raw lines before
+ * any text is decoded: there every byte value is a class of its own, so the answer is exact for bytes.
  */
 final class LiteralScanner {
-    private final int[] classOf = new int[128];
+    /** Symbols below this have classes of their own: 128 for chars (the rest share one), 256 for bytes. */
+    private final int alphabet;
+    private final int[] classOf;
     private final int nonAscii;
     /** Transitions, indexed by state * width + class; values are already multiplied by width. */
     private final int[] delta;
@@ -34,6 +40,23 @@ final class LiteralScanner {
      * @param owners   how many owners there are (the size of the bit set {@link #scan} returns)
      */
     LiteralScanner(List<String> literals, int[] owner, int owners) {
+        this(literals, owner, owners, 128);
+    }
+
+    /**
+     * A scanner over the UTF-8 bytes of the literals, for {@link #scan(byte[], int, int)}: a literal occurs
+     * in well-formed UTF-8 text exactly when its bytes occur in the text's bytes.
+     */
+    static LiteralScanner forUtf8(List<String> literals, int[] owner, int owners) {
+        // each byte as one char 0..255, so that the machine is built over bytes
+        List<String> bytes = literals.stream()
+                .map(l -> new String(l.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)).toList();
+        return new LiteralScanner(bytes, owner, owners, 256);
+    }
+
+    private LiteralScanner(List<String> literals, int[] owner, int owners, int alphabet) {
+        this.alphabet = alphabet;
+        this.classOf = new int[alphabet];
         int classes = 1; // class 0: any character no literal uses
         boolean anyNonAscii = false;
         for (String literal : literals) {
@@ -41,7 +64,7 @@ final class LiteralScanner {
                 throw new IllegalArgumentException("empty literal");
             }
             for (char c : literal.toCharArray()) {
-                if (c >= 128) {
+                if (c >= alphabet) {
                     anyNonAscii = true;
                 } else if (classOf[c] == 0) {
                     classOf[c] = classes++;
@@ -130,7 +153,7 @@ final class LiteralScanner {
     }
 
     private int cls(char c) {
-        return c < 128 ? classOf[c] : nonAscii;
+        return c < alphabet ? classOf[c] : nonAscii;
     }
 
     /**
@@ -148,6 +171,33 @@ final class LiteralScanner {
             s = d[s + (c < 128 ? map[c] : na)];
             if (s >= accept) {
                 return scanFrom(text, i + 1, s);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The owners of the literals whose bytes occur in {@code bytes[from, to)}, as {@link #scan(CharSequence)}
+     * gives them, or null when none does (the common case, which allocates nothing). Only for a scanner made
+     * by {@link #forUtf8}.
+     */
+    long[] scan(byte[] bytes, int from, int to) {
+        final int[] d = delta;
+        final int[] map = classOf;
+        final int accept = acceptFrom;
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            s = d[s + map[bytes[i] & 0xff]];
+            if (s >= accept) {
+                long[] hits = new long[words];
+                mark(hits, s);
+                for (i++; i < to; i++) {
+                    s = d[s + map[bytes[i] & 0xff]];
+                    if (s >= accept) {
+                        mark(hits, s);
+                    }
+                }
+                return hits;
             }
         }
         return null;

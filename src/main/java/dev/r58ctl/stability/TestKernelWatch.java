@@ -50,6 +50,11 @@ final class TestKernelWatch implements AutoCloseable {
         long after = mark.seq();
         watch.subscribe(new KernelWatch.Listener() {
             @Override
+            public boolean ordinaryLines() {
+                return false; // incidents only
+            }
+
+            @Override
             public void incident(IncidentListener.Event event, Incident incident) {
                 // an incident grows line by line: it counts once it reaches past the mark at the threshold
                 if (incident.lastSeq() > after && incident.severity().atLeast(threshold)
