@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class Training {
     /** Lanterna's classes of a real terminal (a tty and stty), which the one here does not load. */
-    private static final List<String> TERMINAL_CLASSES = List.of(
+    static final List<String> TERMINAL_CLASSES = List.of(
             "com.googlecode.lanterna.terminal.ansi.UnixTerminal",
             "com.googlecode.lanterna.terminal.ansi.UnixLikeTTYTerminal",
             "com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal",
@@ -47,9 +47,14 @@ final class Training {
     }
 
     static int run() {
+        return run(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #run()} with its temporary directory made in {@code parent}. */
+    static int run(Path parent) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("r58ctl-training");
+            dir = Files.createTempDirectory(parent, "r58ctl-training");
             Path log = Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux\n");
             Path config = Files.writeString(dir.resolve("config.yml"), "platform: generic\nstate_dir: "
                     + dir.resolve("state") + "\nrecorder: {config: null, repo: \"" + dir.resolve("no-repo")

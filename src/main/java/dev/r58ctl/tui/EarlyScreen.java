@@ -2,6 +2,7 @@ package dev.r58ctl.tui;
 
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.Terminal;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -23,9 +24,21 @@ public final class EarlyScreen {
         if (screen != null || !Terminals.interactive()) {
             return;
         }
+        try {
+            open(Terminals.create(), demo);
+        } catch (IOException | RuntimeException e) {
+            // the dashboard opens its own later, and reports what is wrong with the terminal
+        }
+    }
+
+    /** {@link #open(boolean)} on a given terminal (the process's own, or a virtual one in the tests). */
+    static synchronized void open(Terminal terminal, boolean demo) {
+        if (screen != null) {
+            return;
+        }
         TerminalScreen s = null;
         try {
-            s = new TerminalScreen(Terminals.create());
+            s = new TerminalScreen(terminal);
             s.startScreen();
             s.setCursorPosition(null);
             DashboardState state = new DashboardState();
