@@ -9,6 +9,8 @@ import dev.r58ctl.kernel.KernelLog;
 import dev.r58ctl.kernel.KernelMarks;
 import dev.r58ctl.kernel.KernelWatch;
 import dev.r58ctl.kernel.Severity;
+import dev.r58ctl.remote.AgentClient;
+import dev.r58ctl.remote.RemoteEngine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +38,10 @@ final class KmsgCommand extends BaseCommand {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--no-agent", description = "With --follow, read the kernel log here even when r58ctl agent runs "
+            + "(also: " + AgentClient.NO_AGENT_ENV + "=1).")
+    boolean noAgent;
+
     /** One printed line. */
     record Row(long seq, long monoMicros, String severity, String pattern, String label, String text) {
     }
@@ -61,8 +67,31 @@ final class KmsgCommand extends BaseCommand {
             }
         }
         long from = after;
+        if (follow && !noAgent && !AgentClient.disabledByEnvironment()) {
+            RemoteEngine agent = AgentClient.attach(config());
+            if (agent == null) {
+                err().println("r58ctl: r58ctl agent is not running: following the kernel log here");
+            } else {
+                watch.close(); // the backlog is read afresh, after the agent's lines are listened for
+                if (!json && note != null) {
+                    err().println("r58ctl: " + note);
+                    note = null; // said once
+                }
+                AgentFollow f = new AgentFollow(from, min, this::printLine);
+                try (agent) {
+                    if (f.run(agent, () -> log.watch(false))) {
+                        return 0;
+                    }
+                }
+                err().println("r58ctl: r58ctl agent went away: following the kernel log here");
+                watch = log.watch(true);
+                from = f.lastPrinted();
+            }
+        }
         List<Row> rows = new ArrayList<>();
-        watch.subscribe(new KernelWatch.Listener() {
+        long printedTo = from;
+        KernelWatch reading = watch;
+        reading.subscribe(new KernelWatch.Listener() {
             @Override
             public boolean ordinaryLines() {
                 return min == Severity.INFO; // above it, only classified lines are printed
@@ -71,11 +100,10 @@ final class KmsgCommand extends BaseCommand {
             @Override
             public void line(KernelLine line, KernelClassifier.Match match) {
                 Severity s = match == null ? Severity.INFO : match.severity();
-                if (line.seq() <= from || !s.atLeast(min)) {
+                if (line.seq() <= printedTo || !s.atLeast(min)) {
                     return;
                 }
-                Row row = new Row(line.seq(), line.monotonicMicros(), s.name(), match == null ? null : match.patternId(),
-                        match == null ? null : match.label(), line.text());
+                Row row = row(line, match);
                 if (follow) {
                     print(row);
                 } else {
@@ -88,30 +116,40 @@ final class KmsgCommand extends BaseCommand {
         }
         try {
             if (follow) {
-                Runtime.getRuntime().addShutdownHook(new Thread(watch::close));
-                watch.start();
-                watch.join();
+                Runtime.getRuntime().addShutdownHook(new Thread(reading::close));
+                reading.start();
+                reading.join();
                 return 0;
             }
-            watch.readToEnd();
+            reading.readToEnd();
         } finally {
             if (!follow) {
-                watch.close();
+                reading.close();
             }
         }
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("source", watch.source().name());
-            doc.put("log", watch.source().logId());
+            doc.put("source", reading.source().name());
+            doc.put("log", reading.source().logId());
             doc.put("since_mark", sinceMark);
             doc.put("note", note);
             doc.put("lines", rows);
-            doc.put("incidents", watch.incidents().stream().filter(i -> i.lastSeq() > from).map(KmsgCommand::summary).toList());
+            doc.put("incidents", reading.incidents().stream().filter(i -> i.lastSeq() > printedTo).map(KmsgCommand::summary).toList());
             printJson(doc);
         } else {
             rows.forEach(this::print);
         }
         return 0;
+    }
+
+    private static Row row(KernelLine line, KernelClassifier.Match match) {
+        Severity s = match == null ? Severity.INFO : match.severity();
+        return new Row(line.seq(), line.monotonicMicros(), s.name(), match == null ? null : match.patternId(),
+                match == null ? null : match.label(), line.text());
+    }
+
+    private void printLine(KernelWatch.Classified c) {
+        print(row(c.line(), c.match()));
     }
 
     static Map<String, Object> summary(Incident i) {

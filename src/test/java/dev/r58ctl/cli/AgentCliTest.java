@@ -217,6 +217,51 @@ class AgentCliTest {
     }
 
     @Test
+    void kmsgFollowReadsTheAgentsLinesEachOnceAndCarriesOnWhenTheAgentGoes() throws Exception {
+        Path cfg = startAgent(" {}");
+        Path log = dir.resolve("follow/out.txt");
+        Process follow = ChildR58ctl.start(log, "--config", cfg.toString(), "kmsg", "--follow");
+        try {
+            Await.until("the backlog", BOUND, () -> read(log).contains("Internal error: Oops"), () -> read(log));
+            append("[    3.000000] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008\n"
+                    + "[    3.100000] first sentinel\n");
+            Await.until("the new lines, through the agent", BOUND, () -> read(log).contains("first sentinel"),
+                    () -> read(log));
+            assertFalse(read(log).contains("not running"), read(log));
+
+            agent.destroyForcibly(); // the agent crashes: the follower reads the log itself from where it was
+            assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
+            Await.until("the fallback's line", BOUND, () -> read(log).contains("r58ctl agent went away"), () -> read(log));
+            append("[    4.000000] second sentinel\n");
+            Await.until("a line after the agent went", BOUND, () -> read(log).contains("second sentinel"),
+                    () -> read(log));
+            String out = read(log);
+            for (String line : List.of("Booting Linux", "Internal error: Oops", "Unable to handle kernel NULL",
+                    "first sentinel", "second sentinel")) {
+                assertEquals(1, out.split(java.util.regex.Pattern.quote(line), -1).length - 1, line + " once in:\n" + out);
+            }
+            assertTrue(out.indexOf("Internal error: Oops") < out.indexOf("Unable to handle kernel")
+                    && out.indexOf("first sentinel") < out.indexOf("second sentinel"), "in the log's order:\n" + out);
+            assertTrue(out.contains("C [    3.000000] Unable to handle kernel"), "classified, as here:\n" + out);
+        } finally {
+            ChildR58ctl.signal(follow, "TERM");
+            assertTrue(follow.waitFor(30, TimeUnit.SECONDS), "kmsg --follow ends on SIGTERM");
+        }
+    }
+
+    private void append(String lines) throws IOException {
+        Files.writeString(dir.resolve("kern.log"), lines, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
     void twoFrontEndsShareOneEngineAndSigtermEndsTheRecordingWhole() throws Exception {
         Path file = dir.resolve("rec/cam0.mkv");
         Path cfg = startAgent("\n  cam0: {source: test, resolution: 320x240, framerate: 15, bitrate: 300, codec: h264, "
