@@ -2,6 +2,7 @@ package dev.r58ctl.kernel;
 
 import dev.r58ctl.R58Exception;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,6 +40,8 @@ public final class KernelClassifier {
     private final LiteralScanner byteScanner;
     /** Whether the raw-line scanner looks for {@link #regexPrefix} too (not when empty or unfindable in bytes). */
     private final boolean[] prefixScanned;
+    /** The literals alone over UTF-8 bytes, to pass over many raw lines at once; null with {@link #byteScanner}. */
+    private final LiteralFilter literalFilter;
 
     /**
      * A classifier over exactly these patterns.
@@ -89,8 +92,12 @@ public final class KernelClassifier {
                 byteOwners.add(n + r);
             }
         }
-        byteScanner = literals.stream().allMatch(KernelClassifier::findableInBytes)
+        boolean findable = literals.stream().allMatch(KernelClassifier::findableInBytes);
+        byteScanner = findable
                 ? LiteralScanner.forUtf8(byteLiterals, byteOwners.stream().mapToInt(Integer::intValue).toArray(), 2 * n)
+                : null;
+        literalFilter = findable
+                ? new LiteralFilter(literals.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList())
                 : null;
     }
 
@@ -174,6 +181,16 @@ public final class KernelClassifier {
             }
         }
         return false;
+    }
+
+    /**
+     * Where the first of the literals starts in {@code utf8[from, to)}, or {@code to} when none is there.
+     * Guarantees: every line (of any text shape) that lies wholly before that position gets false from
+     * {@link #mayMatch}, since a line without a literal cannot be trouble. Returns {@code from} when the literals
+     * cannot be looked for in bytes. Allocates nothing.
+     */
+    public int firstLiteral(byte[] utf8, int from, int to) {
+        return literalFilter == null ? from : literalFilter.first(utf8, from, to);
     }
 
     private boolean verifies(int r, CharSequence text) {
