@@ -42,6 +42,7 @@ final class KmsgCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
+        dev.r58ctl.StartupTrace.mark("kmsg command");
         Severity min;
         try {
             min = Severity.parse(minSeverity);
@@ -53,6 +54,7 @@ final class KmsgCommand extends BaseCommand {
         String note = null;
         KernelMarks.Mark mark = sinceMark == null ? null : log.marks().get(sinceMark);
         KernelWatch watch = log.watch(follow);
+        dev.r58ctl.StartupTrace.mark("watch open");
         if (mark != null) {
             if (mark.log().equals(watch.source().logId())) {
                 after = mark.seq();
@@ -94,6 +96,7 @@ final class KmsgCommand extends BaseCommand {
                 return 0;
             }
             watch.readToEnd();
+            dev.r58ctl.StartupTrace.mark("log read");
         } finally {
             if (!follow) {
                 watch.close();
@@ -111,6 +114,7 @@ final class KmsgCommand extends BaseCommand {
         } else {
             rows.forEach(this::print);
         }
+        dev.r58ctl.StartupTrace.mark("printed");
         return 0;
     }
 
