@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The journal's last sequence number, read by tokens alone, is what reading every entry with the mapper gives. */
+/** The journal's last sequence number, read without the mapper, is what reading every entry with the mapper gives. */
 class IncidentJournalTest {
     @TempDir
     Path dir;
@@ -38,6 +38,19 @@ class IncidentJournalTest {
                 "{\"log\":\"file:/a\\u002elog\",\"seq\":14}", // an escape: the same log
                 "{\"log\":\"file:/a.log\",\"seq\":99999999999999999999999}",
                 "{\"log\":\"file:/a.log\",\"seq\":15} trailing",
+                "{ \"log\" : \"file:/a.log\", \"seq\" : 16 }", // spaces: the mapper reads it
+                "{\"log\":\"file:/a.log\",\"seq\":017}", // a leading zero: not JSON
+                "{\"log\":\"file:/a.log\",\"seq\":18,\"text\":\"tab\\t \\u00e9 \\\"q\\\"\",\"extra\":true}",
+                "{\"log\":\"file:/a.log\",\"seq\":19,\"text\":true}", // text as a boolean: the mapper takes it
+                "{\"log\":\"file:/a.log\",\"seq\":20,\"mono_micros\":1234567890123456789012}", // too big: skipped
+                "{\"log\":\"file:/a.log\",\"seq\":21,\"mono_micros\":NaN}",
+                "{\"log\":\"file:/a.log\",\"seq\":-5}",
+                "{\"log\":\"file:/a.log\",\"seq\":null}",
+                "{\"log\":\"file:/a.log\",\"seq\":22,\"text\":\"raw\ttab\"}", // a raw control character
+                "{\"log\":\"file:/a.log\",\"seq\":23,}",
+                "{\"log\":\"file:/a.log\"\"seq\":24}",
+                "{\"log\":\"file:\\/a.log\",\"seq\":25}", // an escaped slash: the same log
+                "{\"log\":\"file:/a.log\",\"seq\":26,\"severity\":\"CRITICAL\",\"pattern\":null,\"x\":1.5e3}",
                 "",
                 "[1,2]",
                 "{\"log\":\"file:/a.log\",\"seq\":200"); // torn
@@ -59,8 +72,18 @@ class IncidentJournalTest {
     }
 
     @Test
-    void theSeqTokenizedIsSureOnlyOfPlainEntries() {
+    void theQuickReadIsSureOnlyOfFlatEntries() throws IOException {
+        try (IncidentJournal j = new IncidentJournal(dir, 1 << 20, 2)) {
+            j.append(new JournalEntry("t", "file:/k \"x\".log", 5, -1, Severity.ERROR, null, "K5", "a \"b\" \t é"));
+            j.append(new JournalEntry("t", "5cae098e-3b6e-4a12-9775-33aa3b93d4c1", 6, 12, Severity.WARNING, "p", "K6", "c"));
+            j.sync();
+            List<String> written = Files.readAllLines(j.file());
+            assertEquals(JournalLines.UNSURE, JournalLines.seq(written.get(0), "file:/k \"x\".log"), "an escape in the log");
+            assertEquals(6, JournalLines.seq(written.get(1), "5cae098e-3b6e-4a12-9775-33aa3b93d4c1"), written.get(1));
+            assertEquals(5, j.lastSeq("file:/k \"x\".log"));
+        }
         assertEquals(7, JournalLines.seq(String.format(ENTRY, "L", "7", "7"), "L"));
+        assertEquals(JournalLines.UNSURE, JournalLines.seq("{ \"log\":\"L\",\"seq\":7}", "L"));
         assertEquals(JournalLines.OTHER, JournalLines.seq(String.format(ENTRY, "M", "7", "7"), "L"));
         assertEquals(JournalLines.UNSURE, JournalLines.seq("{\"log\":\"L\",\"seq\":\"7\"}", "L"));
         assertEquals(JournalLines.UNSURE, JournalLines.seq("{\"log\":\"L\"", "L"));
