@@ -48,6 +48,7 @@ final class KmsgCommand extends BaseCommand {
 
     @Override
     public Integer call() throws IOException {
+        dev.r58ctl.StartupTrace.mark("kmsg command");
         Severity min;
         try {
             min = Severity.parse(minSeverity);
@@ -59,6 +60,7 @@ final class KmsgCommand extends BaseCommand {
         String note = null;
         KernelMarks.Mark mark = sinceMark == null ? null : log.marks().get(sinceMark);
         KernelWatch watch = log.watch(follow);
+        dev.r58ctl.StartupTrace.mark("watch open");
         if (mark != null) {
             if (mark.log().equals(watch.source().logId())) {
                 after = mark.seq();
@@ -122,6 +124,7 @@ final class KmsgCommand extends BaseCommand {
                 return 0;
             }
             reading.readToEnd();
+            dev.r58ctl.StartupTrace.mark("log read");
         } finally {
             if (!follow) {
                 reading.close();
@@ -137,8 +140,13 @@ final class KmsgCommand extends BaseCommand {
             doc.put("incidents", reading.incidents().stream().filter(i -> i.lastSeq() > printedTo).map(KmsgCommand::summary).toList());
             printJson(doc);
         } else {
-            rows.forEach(this::print);
+            // one write for all: a line at a time, flushed and formatted with String.format, took 60 ms for 1,600 lines
+            StringBuilder text = new StringBuilder();
+            rows.forEach(r -> text.append(line(r)).append(System.lineSeparator()));
+            out().print(text);
+            out().flush();
         }
+        dev.r58ctl.StartupTrace.mark("printed");
         return 0;
     }
 
@@ -164,14 +172,24 @@ final class KmsgCommand extends BaseCommand {
     }
 
     private void print(Row r) {
-        if (json) {
-            out().println(Json.line(r));
-            return;
-        }
-        char letter = Severity.valueOf(r.severity()).letter();
-        String ts = r.monoMicros() < 0 ? "" : String.format("[%5d.%06d] ", r.monoMicros() / 1_000_000,
-                r.monoMicros() % 1_000_000);
-        out().println((letter == 'I' ? ' ' : letter) + " " + ts + r.text());
+        out().println(json ? Json.line(r) : line(r));
         out().flush();
+    }
+
+    /** A row as text: the severity letter (blank for info), the timestamp as dmesg prints it, the message. */
+    static String line(Row r) {
+        char letter = Severity.valueOf(r.severity()).letter();
+        return (letter == 'I' ? ' ' : letter) + " " + stamp(r.monoMicros()) + r.text();
+    }
+
+    /** "[%5d.%06d] " of the seconds and microseconds, or "" for no timestamp; without String.format's cost. */
+    static String stamp(long micros) {
+        if (micros < 0) {
+            return "";
+        }
+        String whole = Long.toString(micros / 1_000_000);
+        String fraction = Long.toString(micros % 1_000_000);
+        return "[" + " ".repeat(Math.max(0, 5 - whole.length())) + whole + "." + "0".repeat(6 - fraction.length())
+                + fraction + "] ";
     }
 }

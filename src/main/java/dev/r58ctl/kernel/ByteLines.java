@@ -20,6 +20,7 @@ final class ByteLines {
     private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7f7f7f7f7f7f7f7fL;
 
     private byte[] buf = new byte[INITIAL];
     /** Start of what has not been handed out yet. */
@@ -72,6 +73,57 @@ final class ByteLines {
             }
             at = end - kept; // fill moved the unfinished line to the start: search only what is new
         }
+    }
+
+    /**
+     * Passes over the whole lines, from the current position on, that end before the position
+     * {@link KernelSource.Skip#firstOfInterest} gives, reading on while it finds nothing; they are not handed
+     * out. The line holding that position is left for {@link #next}.
+     *
+     * @return how many lines were passed over
+     */
+    long passOver(RandomAccessFile in, KernelSource.Skip skip) throws IOException {
+        long n = 0;
+        while (true) {
+            int at = skip.firstOfInterest(buf, pos, len);
+            if (at == pos) {
+                return n;
+            }
+            int start = lastNewline(buf, pos, at) + 1;
+            if (start > pos) {
+                n += newlines(buf, pos, start);
+                pos = start;
+            }
+            if (at < len || !fill(in)) { // nothing found: what is left is the start of a line, so read on
+                return n;
+            }
+        }
+    }
+
+    /** The index of the last '\n' in {@code b[from, to)}, or {@code from - 1}. */
+    static int lastNewline(byte[] b, int from, int to) {
+        int i = to - 1;
+        while (i >= from && b[i] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    /** How many '\n' there are in {@code b[from, to)}: eight bytes at a time, exact for every byte value. */
+    static long newlines(byte[] b, int from, int to) {
+        long n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = ~(((v & LOWS) + LOWS) | v | LOWS); // 0x80 in each byte of v that is 0, and nothing else
+            n += ((zero >>> 7) * ONES) >>> 56; // adds up the bytes' ones in the top byte
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The index of the first '\n' in {@code b[from, to)}, or {@code to}: eight bytes at a time (SWAR). */

@@ -64,11 +64,24 @@ public final class FileSource implements KernelSource {
         return next(null);
     }
 
-    /** Reads lines as bytes from a large buffer; a line that {@code skip} passes over is never decoded. */
+    /**
+     * Reads lines as bytes from a large buffer; a line that {@code skip} passes over is never decoded, and the
+     * lines before what {@link Skip#firstOfInterest} points at are passed over without being looked at one by one.
+     */
     @Override
     public KernelLine next(Skip skip) throws IOException {
         while (!closed) {
-            while (lines.next(in)) {
+            while (true) {
+                if (skip != null) {
+                    long passed = lines.passOver(in, skip);
+                    if (passed > 0) {
+                        seq += passed;
+                        skip.passedOver(seq);
+                    }
+                }
+                if (!lines.next(in)) {
+                    break;
+                }
                 long n = ++seq;
                 if (skip == null || !skip.skip(lines.bytes(), lines.from(), lines.to(), n)) {
                     return KernelText.fromText(lines.text(), n, System.currentTimeMillis());

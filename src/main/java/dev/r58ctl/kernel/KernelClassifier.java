@@ -2,6 +2,7 @@ package dev.r58ctl.kernel;
 
 import dev.r58ctl.R58Exception;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Says whether a kernel line is trouble, and how bad. Guarantees: {@link #classify} returns null for an
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>Why it is fast: all literals are looked for together in one pass over the line
  * ({@link LiteralScanner}); a regex runs only on a line that contains one of its pattern's literals,
- * which is rare, and only after String.indexOf found the plain text the regex must start with.
+ * which is rare, and only after cheaper tests of what the regex requires ({@link RegexChecks}).
  * Candidates are tried from the most severe down, so the first that verifies is the answer.
  */
 public final class KernelClassifier {
@@ -27,18 +27,21 @@ public final class KernelClassifier {
     }
 
     private final List<KernelPattern> patterns;
-    /** By rank: severity descending, then table order. */
-    private final Pattern[] regex;
-    /** Text every match of the regex starts with, checked with String.indexOf first; "" when unknown. */
-    private final String[] regexPrefix;
+    /** The regexes, by rank: severity descending, then table order. */
+    private final RegexChecks checks;
     /** Literals with non-ASCII characters, which the scanner may report on a look-alike. */
     private final List<List<String>> verifyLiterals;
     private final Match[] matches;
     private final LiteralScanner scanner;
     /** The same literals over UTF-8 bytes, for raw lines; null when some literal cannot be found that way. */
     private final LiteralScanner byteScanner;
-    /** Whether the raw-line scanner looks for {@link #regexPrefix} too (not when empty or unfindable in bytes). */
-    private final boolean[] prefixScanned;
+    /**
+     * For each pattern, the owners (from n on) under which the raw-line scanner reports the texts its regex
+     * requires ({@link RegexChecks#runs}, those findable in bytes): all must be there for the regex to match.
+     */
+    private final int[][] runOwners;
+    /** The literals alone over UTF-8 bytes, to pass over many raw lines at once; null with {@link #byteScanner}. */
+    private final LiteralFilter literalFilter;
 
     /**
      * A classifier over exactly these patterns.
@@ -57,18 +60,13 @@ public final class KernelClassifier {
         // stable sort: equal severities keep table order
         ranked.sort(Comparator.comparing(KernelPattern::severity).reversed());
         int n = ranked.size();
-        regex = new Pattern[n];
-        regexPrefix = new String[n];
+        checks = new RegexChecks(ranked.stream().map(KernelPattern::regex).toList());
         verifyLiterals = new ArrayList<>(n);
         matches = new Match[n];
-        prefixScanned = new boolean[n];
         List<String> literals = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             KernelPattern p = ranked.get(r);
-            regex[r] = p.regex() == null ? null : Pattern.compile(p.regex());
-            regexPrefix[r] = p.regex() == null ? "" : literalPrefix(p.regex());
-            prefixScanned[r] = !regexPrefix[r].isEmpty() && findableInBytes(regexPrefix[r]);
             // the scanner lumps non-ASCII characters together, so such literals need checking
             boolean ascii = p.literal().chars().allMatch(c -> c < 128);
             verifyLiterals.add(ascii ? null : p.literals());
@@ -80,17 +78,28 @@ public final class KernelClassifier {
         }
         int[] owner = owners.stream().mapToInt(Integer::intValue).toArray();
         scanner = new LiteralScanner(literals, owner, n);
-        // raw lines: the literals, and as owners n + r the text pattern r's regex must start with
+        // raw lines: the literals, and as owners from n on the distinct texts the regexes require
         List<String> byteLiterals = new ArrayList<>(literals);
         List<Integer> byteOwners = new ArrayList<>(owners);
+        List<String> runs = new ArrayList<>();
+        runOwners = new int[n][];
         for (int r = 0; r < n; r++) {
-            if (prefixScanned[r]) {
-                byteLiterals.add(regexPrefix[r]);
-                byteOwners.add(n + r);
-            }
+            runOwners[r] = checks.runs(r).stream().filter(KernelClassifier::findableInBytes).mapToInt(run -> {
+                if (!runs.contains(run)) {
+                    runs.add(run);
+                    byteLiterals.add(run);
+                    byteOwners.add(n + runs.size() - 1);
+                }
+                return n + runs.indexOf(run);
+            }).toArray();
         }
-        byteScanner = literals.stream().allMatch(KernelClassifier::findableInBytes)
-                ? LiteralScanner.forUtf8(byteLiterals, byteOwners.stream().mapToInt(Integer::intValue).toArray(), 2 * n)
+        boolean findable = literals.stream().allMatch(KernelClassifier::findableInBytes);
+        byteScanner = findable
+                ? LiteralScanner.forUtf8(byteLiterals, byteOwners.stream().mapToInt(Integer::intValue).toArray(),
+                        n + runs.size())
+                : null;
+        literalFilter = findable
+                ? new LiteralFilter(literals.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList())
                 : null;
     }
 
@@ -137,12 +146,16 @@ public final class KernelClassifier {
         if (hits == null) {
             return null;
         }
+        int[] memo = null; // what the regexes' shared tails were found to be in this text
         for (int w = 0; w < hits.length; w++) {
             long bits = hits[w];
             while (bits != 0) {
                 int r = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                if (verifies(r, text)) {
+                if (memo == null && checks.hasRegex(r)) {
+                    memo = checks.newMemo();
+                }
+                if (verifies(r, text, memo)) {
                     return matches[r];
                 }
             }
@@ -166,67 +179,40 @@ public final class KernelClassifier {
         if (hits == null) {
             return false;
         }
-        // as verifies() does, a regex pattern is out when the text its regex starts with is absent
-        int n = regex.length;
-        for (int r = 0; r < n; r++) {
-            if ((hits[r >>> 6] & 1L << r) != 0 && (!prefixScanned[r] || (hits[(n + r) >>> 6] & 1L << (n + r)) != 0)) {
+        // as verifies() does, a regex pattern is out when a text its regex requires is absent
+        for (int r = 0; r < runOwners.length; r++) {
+            if ((hits[r >>> 6] & 1L << r) != 0 && all(hits, runOwners[r])) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean verifies(int r, CharSequence text) {
+    private static boolean all(long[] hits, int[] owners) {
+        for (int o : owners) {
+            if ((hits[o >>> 6] & 1L << o) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Where the first of the literals starts in {@code utf8[from, to)}, or {@code to} when none is there.
+     * Guarantees: every line (of any text shape) that lies wholly before that position gets false from
+     * {@link #mayMatch}, since a line without a literal cannot be trouble. Returns {@code from} when the literals
+     * cannot be looked for in bytes. Allocates nothing.
+     */
+    public int firstLiteral(byte[] utf8, int from, int to) {
+        return literalFilter == null ? from : literalFilter.first(utf8, from, to);
+    }
+
+    private boolean verifies(int r, CharSequence text, int[] memo) {
         List<String> check = verifyLiterals.get(r);
         if (check != null && check.stream().noneMatch(text.toString()::contains)) {
             return false;
         }
-        if (regex[r] == null) {
-            return true;
-        }
-        // A regex that must start with "mpp" cannot match a line without it; indexOf is much cheaper
-        // than letting java.util.regex try every position.
-        if (!regexPrefix[r].isEmpty() && text instanceof String s) {
-            int at = s.indexOf(regexPrefix[r]);
-            // no match starts before the first place its text is; lookbehinds still see the whole line
-            return at >= 0 && regex[r].matcher(s).find(at);
-        }
-        return regex[r].matcher(text).find();
-    }
-
-    /**
-     * The plain text every match of the regex begins with: its leading run of letters, digits and simple
-     * punctuation, less a last character that a quantifier follows. Empty when the regex has a top-level
-     * alternative (then nothing is required) or starts with anything else.
-     */
-    static String literalPrefix(String regex) {
-        int depth = 0;
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                return "";
-            }
-        }
-        int end = 0;
-        while (end < regex.length() && (Character.isLetterOrDigit(regex.charAt(end))
-                || " _-:,;'\"/=<>@#%&!~`".indexOf(regex.charAt(end)) >= 0)) {
-            end++;
-        }
-        if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
-            end--; // "ab?c": only "a" is certain
-        }
-        return end <= 0 ? "" : regex.substring(0, end);
+        return !checks.hasRegex(r) || checks.matches(r, text, memo);
     }
 
     /** The patterns, in table order. */

@@ -76,9 +76,16 @@ public final class KernelLog {
         return new KernelMarks(dir);
     }
 
-    /** A watch over the configured source, journaling into the state directory. */
+    /**
+     * A watch over the configured source, journaling into the state directory; a followed one has the journal's
+     * writer built ahead of the first trouble ({@link IncidentJournal#prepareWriter}).
+     */
     public KernelWatch watch(boolean follow) {
-        return new KernelWatch(open(follow), classifier, journal());
+        IncidentJournal journal = journal();
+        if (follow) {
+            journal.prepareWriter();
+        }
+        return new KernelWatch(open(follow), classifier, journal);
     }
 
     public PreviousBoot.Report previousBoot() {

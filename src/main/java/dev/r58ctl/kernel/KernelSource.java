@@ -18,7 +18,9 @@ public interface KernelSource extends AutoCloseable {
     KernelLine next() throws IOException;
 
     /**
-     * Decides from a line's raw bytes, before it is decoded, that nobody needs it. Called in order, once per line.
+     * Decides from a line's raw bytes, before it is decoded, that nobody needs it. {@link #skip} is called in
+     * order, once per line, except for the lines a source passes over in bulk after asking
+     * {@link #firstOfInterest}.
      */
     @FunctionalInterface
     interface Skip {
@@ -28,6 +30,20 @@ public interface KernelSource extends AutoCloseable {
          * @return true to pass over the line: it is neither decoded nor returned
          */
         boolean skip(byte[] utf8, int from, int to, long seq);
+
+        /**
+         * For a source that reads many lines into one buffer: a position in {@code utf8[from, to)} (which starts
+         * at a line's start) such that {@link #skip} would pass over every whole line that ends before it, so the
+         * source may pass over those without asking; {@code to} when that holds for every whole line there.
+         * Returning {@code from}, as the default does, passes over nothing in bulk.
+         */
+        default int firstOfInterest(byte[] utf8, int from, int to) {
+            return from;
+        }
+
+        /** Lines up to and including {@code seq} were passed over in bulk. */
+        default void passedOver(long seq) {
+        }
     }
 
     /**

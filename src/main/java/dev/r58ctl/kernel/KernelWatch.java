@@ -59,7 +59,22 @@ public final class KernelWatch implements AutoCloseable {
     private Thread reader;
     /** Some listener wants every line, so none may be passed over. */
     private volatile boolean everyLine;
-    private final KernelSource.Skip skipper = this::skip;
+    private final KernelSource.Skip skipper = new KernelSource.Skip() {
+        @Override
+        public boolean skip(byte[] utf8, int from, int to, long seq) {
+            return KernelWatch.this.skip(utf8, from, to, seq);
+        }
+
+        @Override
+        public int firstOfInterest(byte[] utf8, int from, int to) {
+            return KernelWatch.this.firstOfInterest(utf8, from, to);
+        }
+
+        @Override
+        public void passedOver(long seq) {
+            lastSeq = seq;
+        }
+    };
 
     public KernelWatch(KernelSource source, KernelClassifier classifier, IncidentJournal journal) {
         this.source = source;
@@ -149,6 +164,18 @@ public final class KernelWatch implements AutoCloseable {
         }
         lastSeq = seq;
         return true;
+    }
+
+    /**
+     * Where the lines that {@link #skip} would surely pass over end: before the line holding the first literal
+     * of the classifier, while nobody wants ordinary lines and no incident is open (which any line could join or
+     * close); nowhere otherwise.
+     */
+    private int firstOfInterest(byte[] utf8, int from, int to) {
+        if (everyLine || assembler.hasOpenIncident()) {
+            return from;
+        }
+        return classifier.firstLiteral(utf8, from, to);
     }
 
     private void process(KernelLine line) {

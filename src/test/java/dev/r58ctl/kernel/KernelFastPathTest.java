@@ -197,6 +197,56 @@ class KernelFastPathTest {
         }
     }
 
+    /** Ordinary lines without any literal up to {@code size} bytes, so that what follows starts there. */
+    private static void fill(ByteArrayOutputStream out, int size) {
+        while (out.size() < size) {
+            String line = "[    2.000000] usb 1-1: new high-speed USB device number 2 using xhci-hcd\n";
+            int left = size - out.size();
+            out.writeBytes((left >= line.length() + 16 ? line : "[    3.0] " + "y".repeat(Math.max(0, left - 11)) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void troubleAcrossTheEndOfTheFirstBufferIsFound() throws IOException {
+        // the reader's buffer is 256 KiB: the first read ends there, and the lines are passed over in bulk up to it
+        int end = 256 * 1024;
+        for (int before = 0; before <= 24; before++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fill(out, end - before - "[    4.000000] ".length() - 100);
+            String lead = "[    4.000000] " + "z".repeat(100);
+            // the literal "Internal error: " starts `before` bytes before the end of the buffer
+            out.writeBytes((lead + "Internal error: Oops: 96000005 [#1] SMP\n[    4.1] after\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes("[    5.000000] WARNING: CPU: 1 PID: 2 at x\n".getBytes(StandardCharsets.UTF_8));
+            KernelPaths.Result fast = assertSame(out.toByteArray(), DEFAULTS);
+            assertEquals(2, fast.classified().size(), "before " + before);
+        }
+    }
+
+    @Test
+    void literalsRightAfterTheTimestampAndInsideItAreToldApart() throws IOException {
+        // a pattern whose literal is in every dmesg timestamp: the raw bytes hold it, the text does not
+        KernelClassifier stamps = KernelClassifier.withExtra(List.of(
+                KernelPattern.literal("stamp", Severity.WARNING, ".000000] ", "looks like a timestamp"),
+                KernelPattern.literal("bracket", Severity.WARNING, "0]", "a bracket")));
+        String log = "[    1.000000]Oops: 1\n[    1.000000] Oops: 2\n<4>[    1.000000]BUG: x\n[    1.000000] ok\n"
+                + "[    1.000000] [    1.000000] nested\n[ 1.0]0] bracket first\n[    1.000000]\n[1.000000]Oops\n"
+                + "[    1.000000] Oops"; // torn, and the literal at the very end of the file
+        for (KernelClassifier c : List.of(DEFAULTS, stamps)) {
+            KernelPaths.Result fast = assertSame(log.getBytes(StandardCharsets.UTF_8), c);
+            assertTrue(fast.classified().size() >= 3, fast.classified().toString());
+        }
+    }
+
+    @Test
+    void linesLongerThanTheBufferWithALiteralAtTheirEnd() throws IOException {
+        String longer = "x".repeat(600_000);
+        String log = "[    1.000000] " + longer + "\n[    1.100000] " + longer + "Oops: 7\r\n[    1.2] ok\n"
+                + "[    1.300000] " + longer + " BUG: at the very end";
+        KernelPaths.Result fast = assertSame(log.getBytes(StandardCharsets.UTF_8), DEFAULTS);
+        assertEquals(List.of(2L, 4L), fast.classified().stream().map(KernelPaths.Seen::seq).toList());
+    }
+
     @Test
     void anEmptyFileAndATornLineAlone() throws IOException {
         assertSame(new byte[0], DEFAULTS);
