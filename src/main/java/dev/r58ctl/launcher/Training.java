@@ -47,14 +47,9 @@ final class Training {
     }
 
     static int run() {
-        return run(Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    /** {@link #run()} with its temporary directory made in {@code parent}. */
-    static int run(Path parent) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory(parent, "r58ctl-training");
+            dir = Files.createTempDirectory("r58ctl-training");
             Path log = Files.writeString(dir.resolve("kern.log"), "[    1.000000] Booting Linux\n");
             Path config = Files.writeString(dir.resolve("config.yml"), "platform: generic\nstate_dir: "
                     + dir.resolve("state") + "\nrecorder: {config: null, repo: \"" + dir.resolve("no-repo")
