@@ -128,7 +128,7 @@ public final class HistoryReader {
                     continue; // not wanted: not worth parsing (most of an hour for a 10-minute range)
                 }
                 try {
-                    HistoryRecord rec = READER.readValue(line);
+                    HistoryRecord rec = Lazy.READER.readValue(line);
                     if (rec != null && rec.time() >= a && rec.time() <= b) {
                         out.add(rec);
                     } // null: a type this version does not know (a newer r58ctl wrote it), skipped without a note
@@ -146,9 +146,15 @@ public final class HistoryReader {
         return out;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectReader READER = HistoryJson.MAPPER
-            .readerFor(HistoryRecord.class)
-            .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
+    /**
+     * Made at the first record read, not with the reader: a dashboard holds a reader for look-back from its start, and
+     * jackson-databind would cost it memory for hours before the operator looks back, if ever.
+     */
+    private static final class Lazy {
+        static final com.fasterxml.jackson.databind.ObjectReader READER = HistoryJson.MAPPER
+                .readerFor(HistoryRecord.class)
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
+    }
     private static final byte[] SAMPLE = "{\"type\":\"sample\",".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] TIME_KEY = "\"time\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 

@@ -182,7 +182,7 @@ public final class EngineHub implements Consumer<EngineEvent> {
     void command(ClientSession s, String line) {
         Wire.Command c;
         try {
-            c = Wire.JSON.readValue(line, Wire.Command.class);
+            c = Wire.readCommand(line);
         } catch (IOException e) {
             s.offer(Wire.event(new Message(Message.Level.ERROR, "unreadable command: " + e.getMessage())));
             return;

@@ -1,8 +1,8 @@
 package dev.r58ctl.remote;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.r58ctl.RecordJson;
 import dev.r58ctl.config.KnownEncoder;
 import dev.r58ctl.engine.EngineEvent;
 import dev.r58ctl.guard.GuardResult;
@@ -20,7 +20,6 @@ import java.util.Map;
 final class Wire {
     /** 2: snake_case keys (r58ctl's one JSON style); a laptop on 1 is refused in one line. */
     static final int PROTOCOL = 2;
-    static final ObjectMapper JSON = dev.r58ctl.Json.mapper();
     private static final Map<String, Class<?>> EVENTS = new HashMap<>();
 
     static {
@@ -62,14 +61,10 @@ final class Wire {
     }
 
     static String line(String type, Object value) {
-        try {
-            Map<String, Object> m = new java.util.LinkedHashMap<>(); // the type first, for whoever reads the stream by eye
-            m.put("type", type);
-            m.put("event", value);
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + type + ": " + e.getMessage(), e);
-        }
+        Map<String, Object> m = new java.util.LinkedHashMap<>(); // the type first, for whoever reads the stream by eye
+        m.put("type", type);
+        m.put("event", value);
+        return RecordJson.line(m);
     }
 
     static String event(EngineEvent e) {
@@ -77,26 +72,43 @@ final class Wire {
     }
 
     static String command(String cmd, Object... args) {
+        return RecordJson.line(new Command(cmd, java.util.Arrays.asList(args)));
+    }
+
+    /** Reads a command from a front end; its arguments are plain JSON values (strings, booleans, lists). */
+    static Command readCommand(String line) throws JsonProcessingException {
         try {
-            return JSON.writeValueAsString(new Command(cmd, java.util.Arrays.asList(args)));
+            return RecordJson.read(line, Command.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new JsonParseException(null, e.getMessage());
         }
     }
 
     /** Reads one line from the board; a type this side does not know (a newer board) is skipped as null. */
     static Message read(String line) throws JsonProcessingException {
-        JsonNode n = JSON.readTree(line);
-        String type = n.path("type").asText();
-        JsonNode ev = n.path("event");
-        return switch (type) {
-            case "hello" -> new Message(type, JSON.treeToValue(ev, Hello.class));
-            case "patches" -> new Message(type, List.of(JSON.treeToValue(ev, String[].class)));
-            case "snapshot" -> new Message(type, JSON.treeToValue(ev, AgentSnapshot.class));
-            default -> {
-                Class<?> c = EVENTS.get(type);
-                yield c == null ? null : new Message(type, JSON.treeToValue(ev, c));
+        try {
+            String type = RecordJson.<Typed<Void>>read(line, RecordJson.parameterized(Typed.class, Void.class)).type();
+            Class<?> c = switch (type == null ? "" : type) {
+                case "hello" -> Hello.class;
+                case "patches" -> String[].class;
+                case "snapshot" -> AgentSnapshot.class;
+                default -> EVENTS.get(type);
+            };
+            if (c == null) {
+                return null;
             }
-        };
+            Object event = RecordJson.<Typed<?>>read(line, RecordJson.parameterized(Typed.class, c)).event();
+            return new Message(type, event instanceof String[] a ? List.of(a) : event);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new JsonParseException(null, e.getMessage());
+        }
+    }
+
+    /** A line as written: its type, and its event read as {@code E}. */
+    private record Typed<E>(String type, E event) {
     }
 }

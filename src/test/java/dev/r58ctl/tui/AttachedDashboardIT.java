@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard attached to r58ctl agent, launched as an operator launches it (scripts/r58ctl on a pseudo-terminal,
  * scripts/first-frame.py): it draws the agent's picture, and it loads no GStreamer, OSHI, JNA or JGit class, since
- * the agent does that work for it. The class list is the JVM's own ({@code -Xlog:class+load}).
+ * the agent does that work for it, nor jackson-databind's (the agent's lines are read with RecordJson: databind's
+ * classes cost a dashboard that stays up for hours ~4 MB). The class list is the JVM's own ({@code -Xlog:class+load}).
  */
 class AttachedDashboardIT {
     private static final List<String> NOT_LOADED = List.of("org.freedesktop.gstreamer.", "oshi.", "com.sun.jna.",
-            "org.eclipse.jgit.");
+            "org.eclipse.jgit.", "com.fasterxml.jackson.databind.");
 
     @TempDir
     Path dir;
